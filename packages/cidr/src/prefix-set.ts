@@ -1,0 +1,261 @@
+import { addressFrom, compareAddresses, type Address } from './address.js';
+import { wordCount, type Family, type WordCount } from './family.js';
+import { formatWords, SLASH_LENGTH } from './format.js';
+import { prefixFrom, scanError, type ParsePrefixOptions, type Prefix } from './prefix.js';
+import {
+  containsRange,
+  intersectRanges,
+  normalizeRanges,
+  overlapsRange,
+  rangesToPrefixes,
+  subtractRanges,
+  unionRanges,
+  type PackedPrefixes,
+} from './ranges.js';
+import { err, ok, type Err, type Ok, type Result } from './result.js';
+import { scanned, scanPrefix } from './scan.js';
+import { maskOfWord } from './words.js';
+
+/** An inclusive range of addresses of one family, first ≤ last. */
+export interface AddressRange {
+  /** The first address in the range. */
+  readonly first: Address;
+  /** The last address in the range (inclusive). */
+  readonly last: Address;
+}
+
+/**
+ * An immutable set of IPv4 and IPv6 addresses. Every operation returns a new set; none
+ * changes its arguments. Inside, each family is a packed list of sorted, disjoint, maximal
+ * ranges, so equal sets have equal representations. `JSON.stringify` writes the minimal
+ * prefix list.
+ */
+export class PrefixSet {
+  /** @internal The IPv4 ranges, packed (see ranges.ts). */
+  readonly v4: Uint32Array;
+  /** @internal The IPv6 ranges, packed. */
+  readonly v6: Uint32Array;
+
+  /** @internal Use {@link prefixSet}, {@link parsePrefixSet} or {@link rangeSet}. */
+  constructor(v4: Uint32Array, v6: Uint32Array) {
+    this.v4 = v4;
+    this.v6 = v6;
+    Object.freeze(this);
+  }
+
+  /** The minimal canonical prefix list as text, for `JSON.stringify`. */
+  toJSON(): string[] {
+    return formatPrefixSet(this);
+  }
+}
+
+const NONE = new Uint32Array(0);
+
+/** The set with no address. */
+export const emptyPrefixSet: PrefixSet = new PrefixSet(NONE, NONE);
+
+/** Packs prefixes of one family as ranges, ready for normalizeRanges. */
+class RangeCollector {
+  readonly data: Uint32Array;
+  count = 0;
+  constructor(
+    readonly k: WordCount,
+    capacity: number,
+  ) {
+    this.data = new Uint32Array(capacity * 2 * k);
+  }
+  /** Appends the range of the prefix whose network sits in words[wi..]. */
+  addPrefix(words: ArrayLike<number>, wi: number, length: number): void {
+    const k = this.k;
+    const at = this.count++ * 2 * k;
+    for (let w = 0; w < k; w++) {
+      const word = words[wi + w]!;
+      this.data[at + w] = word;
+      this.data[at + k + w] = word | ~maskOfWord(length, w);
+    }
+  }
+  finish(): Uint32Array {
+    return this.count === 0 ? NONE : normalizeRanges(this.data, this.count, this.k);
+  }
+}
+
+/** The set of every address in any of the prefixes. */
+export function prefixSet(prefixes: Iterable<Prefix>): PrefixSet {
+  const list = Array.isArray(prefixes) ? (prefixes as readonly Prefix[]) : [...prefixes];
+  const v4 = new RangeCollector(1, list.length);
+  const v6 = new RangeCollector(4, list.length);
+  for (const p of list) (p.family === 4 ? v4 : v6).addPrefix(p.words, 0, p.length);
+  return new PrefixSet(v4.finish(), v6.finish());
+}
+
+/** The result of {@link parsePrefixSet}: the set, or why and at which index the parse stopped. */
+export type ParsePrefixSetResult = Ok<PrefixSet> | (Err & { readonly index: number });
+
+/**
+ * Parses CIDR texts (strictly, as {@link parsePrefix}) straight into a set, without building
+ * a {@link Prefix} per text: the fast way in for large lists. The first text refused stops
+ * the parse; the error carries its index.
+ */
+export function parsePrefixSet(texts: readonly string[], options?: ParsePrefixOptions): ParsePrefixSetResult {
+  const clear = options?.hostBits === 'clear';
+  const v4 = new RangeCollector(1, texts.length);
+  const v6 = new RangeCollector(4, texts.length);
+  const words = new Uint32Array(4);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    const code = typeof text === 'string' ? scanPrefix(text, words, 0) : -1;
+    if (code < 0 || (scanned.hostBitsSet && !clear)) {
+      const { error } = scanError(String(text), code);
+      return { ok: false, error, index: i };
+    }
+    (scanned.family === 4 ? v4 : v6).addPrefix(words, 0, scanned.length);
+  }
+  return ok(new PrefixSet(v4.finish(), v6.finish()));
+}
+
+/** The set of every address in any of the ranges; refused if a range mixes families or runs backwards. */
+export function rangeSet(ranges: Iterable<AddressRange>): Result<PrefixSet> {
+  const list = [...ranges];
+  const packs = { 4: new Uint32Array(list.length * 2), 6: new Uint32Array(list.length * 8) };
+  const counts = { 4: 0, 6: 0 };
+  for (const { first, last } of list) {
+    if (first.family !== last.family) return err('family-mismatch', 'a range must not mix IPv4 and IPv6');
+    if (compareAddresses(first, last) > 0) return err('empty-range', 'a range must not start after it ends');
+    const k = wordCount(first.family);
+    const at = counts[first.family]++ * 2 * k;
+    packs[first.family].set(first.words, at);
+    packs[first.family].set(last.words, at + k);
+  }
+  return ok(new PrefixSet(normalizeRanges(packs[4], counts[4], 1), normalizeRanges(packs[6], counts[6], 4)));
+}
+
+/**
+ * The minimal prefix list covering exactly the addresses from `first` to `last` inclusive.
+ * Refused when the two differ in family or `first` comes after `last`.
+ */
+export function rangeToPrefixes(first: Address, last: Address): Result<Prefix[]> {
+  const set = rangeSet([{ first, last }]);
+  return set.ok ? ok(toPrefixes(set.value)) : set;
+}
+
+function combine(a: PrefixSet, b: PrefixSet, op: (x: Uint32Array, y: Uint32Array, k: WordCount) => Uint32Array): PrefixSet {
+  return new PrefixSet(op(a.v4, b.v4, 1), op(a.v6, b.v6, 4));
+}
+
+/** A ∪ B: the addresses in either set. */
+export function union(a: PrefixSet, b: PrefixSet): PrefixSet {
+  return combine(a, b, unionRanges);
+}
+
+/** A ∩ B: the addresses in both sets. */
+export function intersection(a: PrefixSet, b: PrefixSet): PrefixSet {
+  return combine(a, b, intersectRanges);
+}
+
+/** A ∖ B: the addresses of A that are not in B. */
+export function difference(a: PrefixSet, b: PrefixSet): PrefixSet {
+  return combine(a, b, subtractRanges);
+}
+
+/** A △ B: the addresses in exactly one of the sets. */
+export function symmetricDifference(a: PrefixSet, b: PrefixSet): PrefixSet {
+  return union(difference(a, b), difference(b, a));
+}
+
+/** The addresses of the universe prefix that are not in the set. */
+export function complement(set: PrefixSet, universe: Prefix): PrefixSet {
+  return difference(prefixSet([universe]), set);
+}
+
+/** Range of a prefix in a scratch buffer: first at 0, last at 4. */
+const probe = new Uint32Array(8);
+function probeOf(prefix: Prefix): WordCount {
+  const k = wordCount(prefix.family);
+  for (let w = 0; w < k; w++) {
+    probe[w] = prefix.words[w]!;
+    probe[4 + w] = prefix.words[w]! | ~maskOfWord(prefix.length, w);
+  }
+  return k;
+}
+
+const rangesOf = (set: PrefixSet, family: Family): Uint32Array => (family === 4 ? set.v4 : set.v6);
+
+/** True when the set holds at least one address of the prefix. */
+export function overlaps(set: PrefixSet, prefix: Prefix): boolean {
+  const k = probeOf(prefix);
+  return overlapsRange(rangesOf(set, prefix.family), probe, 0, probe, 4, k);
+}
+
+/** True when the set holds every address of the prefix. */
+export function containsPrefix(set: PrefixSet, prefix: Prefix): boolean {
+  const k = probeOf(prefix);
+  return containsRange(rangesOf(set, prefix.family), probe, 0, probe, 4, k);
+}
+
+/** True when the sets share at least one address (in either family). */
+export function overlapsSet(a: PrefixSet, b: PrefixSet): boolean {
+  return !isEmpty(intersection(a, b));
+}
+
+/** True when the set holds no address. */
+export function isEmpty(set: PrefixSet): boolean {
+  return set.v4.length === 0 && set.v6.length === 0;
+}
+
+/** True when the sets hold the same addresses. */
+export function setEquals(a: PrefixSet, b: PrefixSet): boolean {
+  const same = (x: Uint32Array, y: Uint32Array): boolean => x.length === y.length && x.every((word, i) => word === y[i]);
+  return same(a.v4, b.v4) && same(a.v6, b.v6);
+}
+
+/** Number of addresses in the set (both families), exact. */
+export function setSize(set: PrefixSet): bigint {
+  let total = 0n;
+  for (const [ranges, k] of [[set.v4, 1], [set.v6, 4]] as const) {
+    for (let r = 0; r < ranges.length; r += 2 * k) {
+      let first = 0n;
+      let last = 0n;
+      for (let w = 0; w < k; w++) {
+        first = (first << 32n) | BigInt(ranges[r + w]!);
+        last = (last << 32n) | BigInt(ranges[r + k + w]!);
+      }
+      total += last - first + 1n;
+    }
+  }
+  return total;
+}
+
+function eachPrefix<T>(set: PrefixSet, make: (family: Family, packed: PackedPrefixes, i: number) => T): T[] {
+  const out: T[] = [];
+  for (const family of [4, 6] as const) {
+    const packed = rangesToPrefixes(rangesOf(set, family), wordCount(family));
+    for (let i = 0; i < packed.count; i++) out.push(make(family, packed, i));
+  }
+  return out;
+}
+
+/**
+ * The minimal list of prefixes whose union is the set: canonical (one list per set), disjoint,
+ * sorted by {@link comparePrefixes} — IPv4 first.
+ */
+export function toPrefixes(set: PrefixSet): Prefix[] {
+  return eachPrefix(set, (family, packed, i) => prefixFrom(family, packed.words, i * wordCount(family), packed.lengths[i]!));
+}
+
+/** {@link toPrefixes} as canonical text, without building the prefix objects. */
+export function formatPrefixSet(set: PrefixSet): string[] {
+  return eachPrefix(set, (family, packed, i) => formatWords(family, packed.words, i * wordCount(family)) + SLASH_LENGTH[packed.lengths[i]!]!);
+}
+
+/** The set as maximal disjoint ranges in address order, IPv4 first. */
+export function toRanges(set: PrefixSet): AddressRange[] {
+  const out: AddressRange[] = [];
+  for (const family of [4, 6] as const) {
+    const ranges = rangesOf(set, family);
+    const k = wordCount(family);
+    for (let r = 0; r < ranges.length; r += 2 * k) {
+      out.push(Object.freeze({ first: addressFrom(family, ranges, r), last: addressFrom(family, ranges, r + k) }));
+    }
+  }
+  return out;
+}

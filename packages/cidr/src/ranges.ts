@@ -1,0 +1,273 @@
+// Sets of addresses as sorted, disjoint, non-adjacent inclusive ranges, packed into one
+// Uint32Array: range r occupies words [r·2k, r·2k + 2k): its first address (k words), then its
+// last (k words); k = 1 for IPv4, 4 for IPv6. Because the ranges are maximal (touching ones are
+// merged), a set has exactly one packing — equality is equality of the arrays.
+
+import type { WordCount } from './family.js';
+import {
+  addPowerOfTwoInto,
+  compareAt,
+  decrementInto,
+  incrementInto,
+  isSuccessorAt,
+  spanBitsAt,
+  trailingZerosAt,
+} from './words.js';
+
+/** A growable packed range list; `size` counts words in use. */
+export class RangeWriter {
+  data: Uint32Array;
+  size = 0;
+  constructor(
+    readonly k: WordCount,
+    capacity = 16,
+  ) {
+    this.data = new Uint32Array(capacity * 2 * k);
+  }
+
+  private reserve(words: number): void {
+    if (this.size + words <= this.data.length) return;
+    const grown = new Uint32Array(Math.max(this.data.length * 2, this.size + words));
+    grown.set(this.data.subarray(0, this.size));
+    this.data = grown;
+  }
+
+  /** Appends [s, e] as a new range (the caller keeps the list sorted and disjoint). */
+  push(s: Uint32Array, si: number, e: Uint32Array, ei: number): void {
+    const k = this.k;
+    this.reserve(2 * k);
+    const data = this.data;
+    const at = this.size;
+    for (let w = 0; w < k; w++) {
+      data[at + w] = s[si + w]!;
+      data[at + k + w] = e[ei + w]!;
+    }
+    this.size = at + 2 * k;
+  }
+
+  /**
+   * Appends [s, e] where s is not before the last range's start, merging it into the last
+   * range when the two overlap or touch.
+   */
+  append(s: Uint32Array, si: number, e: Uint32Array, ei: number): void {
+    const k = this.k;
+    const lastEnd = this.size - k;
+    if (this.size > 0 && (compareAt(s, si, this.data, lastEnd, k) <= 0 || isSuccessorAt(s, si, this.data, lastEnd, k))) {
+      if (compareAt(e, ei, this.data, lastEnd, k) > 0) for (let w = 0; w < k; w++) this.data[lastEnd + w] = e[ei + w]!;
+      return;
+    }
+    this.push(s, si, e, ei);
+  }
+
+  /** The finished list, trimmed to size. */
+  done(): Uint32Array {
+    return this.data.slice(0, this.size);
+  }
+}
+
+const RADIX_BITS = 11;
+const BUCKETS = 1 << RADIX_BITS;
+const DIGITS_PER_WORD = 3; // 11 + 11 + 10 bits
+
+/** Sorts n packed ranges by first address: LSD radix sort, 11-bit digits, trivial digits skipped. */
+function sortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
+  const stride = 2 * k;
+  if (n < 48) return insertionSortByStart(data, n, k);
+  const passes = k * DIGITS_PER_WORD;
+  const counts = new Uint32Array(passes * BUCKETS);
+  for (let i = 0, base = 0; i < n; i++, base += stride) {
+    for (let w = 0; w < k; w++) {
+      const x = data[base + w]!;
+      const p = (k - 1 - w) * DIGITS_PER_WORD * BUCKETS;
+      counts[p + (x & 0x7ff)]!++;
+      counts[p + BUCKETS + ((x >>> 11) & 0x7ff)]!++;
+      counts[p + 2 * BUCKETS + (x >>> 22)]!++;
+    }
+  }
+  let source: Uint32Array = data;
+  let target: Uint32Array = new Uint32Array(n * stride);
+  for (let pass = 0; pass < passes; pass++) {
+    const offset = pass * BUCKETS;
+    const w = k - 1 - Math.floor(pass / DIGITS_PER_WORD);
+    const shift = (pass % DIGITS_PER_WORD) * RADIX_BITS;
+    if (counts[offset + ((source[w]! >>> shift) & 0x7ff)] === n) continue; // one digit value: order stands
+    let position = 0;
+    for (let b = offset; b < offset + BUCKETS; b++) {
+      const c = counts[b]!;
+      counts[b] = position;
+      position += c;
+    }
+    for (let base = 0; base < n * stride; base += stride) {
+      const at = counts[offset + ((source[base + w]! >>> shift) & 0x7ff)]!++ * stride;
+      for (let j = 0; j < stride; j++) target[at + j] = source[base + j]!;
+    }
+    [source, target] = [target, source];
+  }
+  return source;
+}
+
+function insertionSortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
+  const stride = 2 * k;
+  const held = new Uint32Array(stride);
+  for (let i = 1; i < n; i++) {
+    let j = i;
+    if (compareAt(data, (j - 1) * stride, data, j * stride, k) <= 0) continue;
+    held.set(data.subarray(i * stride, i * stride + stride));
+    while (j > 0 && compareAt(data, (j - 1) * stride, held, 0, k) > 0) {
+      data.copyWithin(j * stride, (j - 1) * stride, j * stride);
+      j--;
+    }
+    data.set(held, j * stride);
+  }
+  return data;
+}
+
+/** Canonical packing of n arbitrary ranges (each first ≤ last): sorted, merged. May reuse `data`. */
+export function normalizeRanges(data: Uint32Array, n: number, k: WordCount): Uint32Array {
+  const sorted = sortByStart(data, n, k);
+  const stride = 2 * k;
+  // Merge in place: `kept` trails the reading position.
+  let kept = 0;
+  for (let base = 0; base < n * stride; base += stride) {
+    const lastEnd = kept - k;
+    if (kept > 0 && (compareAt(sorted, base, sorted, lastEnd, k) <= 0 || isSuccessorAt(sorted, base, sorted, lastEnd, k))) {
+      if (compareAt(sorted, base + k, sorted, lastEnd, k) > 0) sorted.copyWithin(lastEnd, base + k, base + stride);
+    } else {
+      if (kept !== base) sorted.copyWithin(kept, base, base + stride);
+      kept += stride;
+    }
+  }
+  return sorted.slice(0, kept);
+}
+
+/** A ∪ B for canonical packings. */
+export function unionRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Uint32Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const stride = 2 * k;
+  const out = new RangeWriter(k, (a.length + b.length) / stride);
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && compareAt(a, i, b, j, k) <= 0)) {
+      out.append(a, i, a, i + k);
+      i += stride;
+    } else {
+      out.append(b, j, b, j + k);
+      j += stride;
+    }
+  }
+  return out.done();
+}
+
+/** A ∩ B for canonical packings. */
+export function intersectRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Uint32Array {
+  const stride = 2 * k;
+  const out = new RangeWriter(k);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [ls, lsi] = compareAt(a, i, b, j, k) >= 0 ? [a, i] : [b, j];
+    const aEndsFirst = compareAt(a, i + k, b, j + k, k) <= 0;
+    const [he, hei] = aEndsFirst ? [a, i + k] : [b, j + k];
+    if (compareAt(ls, lsi, he, hei, k) <= 0) out.push(ls, lsi, he, hei);
+    if (aEndsFirst) i += stride;
+    else j += stride;
+  }
+  return out.done();
+}
+
+/** A ∖ B for canonical packings. */
+export function subtractRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Uint32Array {
+  if (a.length === 0 || b.length === 0) return a;
+  const stride = 2 * k;
+  const out = new RangeWriter(k, a.length / stride + b.length / stride);
+  const cursor = new Uint32Array(k); // first address of A's range not yet decided
+  const before = new Uint32Array(k);
+  let j = 0;
+  for (let i = 0; i < a.length; i += stride) {
+    const aEnd = i + k;
+    cursor.set(a.subarray(i, aEnd));
+    let open = true;
+    while (j < b.length && compareAt(b, j + k, cursor, 0, k) < 0) j += stride; // B ranges wholly before
+    while (j < b.length && compareAt(b, j, a, aEnd, k) <= 0) {
+      if (compareAt(b, j, cursor, 0, k) > 0) {
+        decrementInto(before, 0, b, j, k);
+        out.push(cursor, 0, before, 0);
+      }
+      if (compareAt(b, j + k, a, aEnd, k) >= 0) {
+        open = false; // B covers the rest of this A range, and may reach into the next
+        break;
+      }
+      incrementInto(cursor, 0, b, j + k, k);
+      j += stride;
+    }
+    if (open) out.push(cursor, 0, a, aEnd);
+  }
+  return out.done();
+}
+
+/** True when some range of the canonical packing shares an address with [s, e]. */
+export function overlapsRange(data: Uint32Array, s: Uint32Array, si: number, e: Uint32Array, ei: number, k: WordCount): boolean {
+  const stride = 2 * k;
+  // The last range whose first address is ≤ e is the only candidate.
+  let lo = 0;
+  let hi = data.length / stride; // ranges [lo, hi) are candidates
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareAt(data, mid * stride, e, ei, k) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && compareAt(data, (lo - 1) * stride + k, s, si, k) >= 0;
+}
+
+/** True when one range of the canonical packing holds all of [s, e]. */
+export function containsRange(data: Uint32Array, s: Uint32Array, si: number, e: Uint32Array, ei: number, k: WordCount): boolean {
+  const stride = 2 * k;
+  let lo = 0;
+  let hi = data.length / stride;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareAt(data, mid * stride, s, si, k) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && compareAt(data, (lo - 1) * stride + k, e, ei, k) >= 0;
+}
+
+/** Prefixes packed as network words (k per prefix) and lengths. */
+export interface PackedPrefixes {
+  readonly words: Uint32Array;
+  readonly lengths: Uint8Array;
+  readonly count: number;
+}
+
+/** The minimal prefix list covering the canonical packing, in address order. */
+export function rangesToPrefixes(data: Uint32Array, k: WordCount): PackedPrefixes {
+  const bits = 32 * k;
+  let capacity = Math.max(16, data.length);
+  let words = new Uint32Array(capacity * k);
+  let lengths = new Uint8Array(capacity);
+  let count = 0;
+  const cursor = new Uint32Array(k);
+  for (let r = 0; r < data.length; r += 2 * k) {
+    const end = r + k;
+    cursor.set(data.subarray(r, end));
+    for (;;) {
+      // The largest aligned block that starts at the cursor and stays inside the range.
+      const blockBits = Math.min(trailingZerosAt(cursor, 0, k), spanBitsAt(cursor, 0, data, end, k));
+      if (count === capacity) {
+        capacity *= 2;
+        const grownWords = new Uint32Array(capacity * k);
+        grownWords.set(words);
+        words = grownWords;
+        const grownLengths = new Uint8Array(capacity);
+        grownLengths.set(lengths);
+        lengths = grownLengths;
+      }
+      words.set(cursor, count * k);
+      lengths[count++] = bits - blockBits;
+      if (!addPowerOfTwoInto(cursor, 0, cursor, 0, blockBits, k) || compareAt(cursor, 0, data, end, k) > 0) break;
+    }
+  }
+  return { words, lengths, count };
+}
