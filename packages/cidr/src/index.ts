@@ -26,6 +26,7 @@ export {
   type ParsedPrefix,
   parsePrefix,
   canonicalPrefix,
+  canonicalPrefixes,
   formatPrefix,
   prefixOf,
 } from './prefix.js';

@@ -1,6 +1,6 @@
 import { addressFrom, compareAddresses, type Address } from './address.js';
 import { wordCount, type Family, type WordCount } from './family.js';
-import { formatWords, SLASH_LENGTH } from './format.js';
+import { TextWriter } from './format.js';
 import { prefixFrom, scanError, type ParsePrefixOptions, type Prefix } from './prefix.js';
 import {
   containsRange,
@@ -10,7 +10,7 @@ import {
   rangesToPrefixes,
   subtractRanges,
   unionRanges,
-  type PackedPrefixes,
+  type PrefixWriter,
 } from './ranges.js';
 import { err, ok, type Err, type Ok, type Result } from './result.js';
 import { scanned, scanPrefix } from './scan.js';
@@ -56,18 +56,23 @@ export const emptyPrefixSet: PrefixSet = new PrefixSet(NONE, NONE);
 
 /** Packs prefixes of one family as ranges, ready for normalizeRanges. */
 class RangeCollector {
-  readonly data: Uint32Array;
+  data: Uint32Array;
   count = 0;
   constructor(
     readonly k: WordCount,
     capacity: number,
   ) {
-    this.data = new Uint32Array(capacity * 2 * k);
+    this.data = new Uint32Array(Math.max(capacity, 4) * 2 * k);
   }
   /** Appends the range of the prefix whose network sits in words[wi..]. */
   addPrefix(words: ArrayLike<number>, wi: number, length: number): void {
     const k = this.k;
     const at = this.count++ * 2 * k;
+    if (at === this.data.length) {
+      const grown = new Uint32Array(2 * at);
+      grown.set(this.data);
+      this.data = grown;
+    }
     for (let w = 0; w < k; w++) {
       const word = words[wi + w]!;
       this.data[at + w] = word;
@@ -79,11 +84,14 @@ class RangeCollector {
   }
 }
 
+/** First capacity of a collector for n texts of unknown families: grows by doubling. */
+const initialCapacity = (n: number): number => Math.min(n, 1024);
+
 /** The set of every address in any of the prefixes. */
 export function prefixSet(prefixes: Iterable<Prefix>): PrefixSet {
   const list = Array.isArray(prefixes) ? (prefixes as readonly Prefix[]) : [...prefixes];
-  const v4 = new RangeCollector(1, list.length);
-  const v6 = new RangeCollector(4, list.length);
+  const v4 = new RangeCollector(1, initialCapacity(list.length));
+  const v6 = new RangeCollector(4, initialCapacity(list.length));
   for (const p of list) (p.family === 4 ? v4 : v6).addPrefix(p.words, 0, p.length);
   return new PrefixSet(v4.finish(), v6.finish());
 }
@@ -98,8 +106,8 @@ export type ParsePrefixSetResult = Ok<PrefixSet> | (Err & { readonly index: numb
  */
 export function parsePrefixSet(texts: readonly string[], options?: ParsePrefixOptions): ParsePrefixSetResult {
   const clear = options?.hostBits === 'clear';
-  const v4 = new RangeCollector(1, texts.length);
-  const v6 = new RangeCollector(4, texts.length);
+  const v4 = new RangeCollector(1, initialCapacity(texts.length));
+  const v6 = new RangeCollector(4, initialCapacity(texts.length));
   const words = new Uint32Array(4);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
@@ -225,13 +233,11 @@ export function setSize(set: PrefixSet): bigint {
   return total;
 }
 
-function eachPrefix<T>(set: PrefixSet, make: (family: Family, packed: PackedPrefixes, i: number) => T): T[] {
-  const out: T[] = [];
+function eachPrefix(set: PrefixSet, visit: (family: Family, packed: PrefixWriter, i: number) => void): void {
   for (const family of [4, 6] as const) {
     const packed = rangesToPrefixes(rangesOf(set, family), wordCount(family));
-    for (let i = 0; i < packed.count; i++) out.push(make(family, packed, i));
+    for (let i = 0; i < packed.count; i++) visit(family, packed, i);
   }
-  return out;
 }
 
 /**
@@ -239,12 +245,16 @@ function eachPrefix<T>(set: PrefixSet, make: (family: Family, packed: PackedPref
  * sorted by {@link comparePrefixes} — IPv4 first.
  */
 export function toPrefixes(set: PrefixSet): Prefix[] {
-  return eachPrefix(set, (family, packed, i) => prefixFrom(family, packed.words, i * wordCount(family), packed.lengths[i]!));
+  const out: Prefix[] = [];
+  eachPrefix(set, (family, packed, i) => out.push(prefixFrom(family, packed.words, i * wordCount(family), packed.lengths[i]!)));
+  return out;
 }
 
 /** {@link toPrefixes} as canonical text, without building the prefix objects. */
 export function formatPrefixSet(set: PrefixSet): string[] {
-  return eachPrefix(set, (family, packed, i) => formatWords(family, packed.words, i * wordCount(family)) + SLASH_LENGTH[packed.lengths[i]!]!);
+  const writer = new TextWriter(set.v4.length * 10 + set.v6.length * 12);
+  eachPrefix(set, (family, packed, i) => writer.address(family, packed.words, i * wordCount(family)).length(packed.lengths[i]!).newline());
+  return writer.lines();
 }
 
 /** The set as maximal disjoint ranges in address order, IPv4 first. */

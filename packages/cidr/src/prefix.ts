@@ -1,6 +1,6 @@
 import { addressFrom, type Address } from './address.js';
 import { bitCount, type Family } from './family.js';
-import { formatWords, SLASH_LENGTH } from './format.js';
+import { TextWriter } from './format.js';
 import { err, ok, type Err, type Ok, type Result } from './result.js';
 import {
   clearHostBits,
@@ -87,12 +87,27 @@ export function canonicalPrefix(text: string): Result<string> {
   if (typeof text !== 'string') return scanError(String(text), MALFORMED_ADDRESS);
   const code = scanPrefix(text, buffer, 0);
   if (code < 0) return scanError(text, code);
-  return ok(formatWords(scanned.family, buffer, 0) + SLASH_LENGTH[scanned.length]!);
+  return ok(new TextWriter(48).address(scanned.family, buffer, 0).length(scanned.length).text());
+}
+
+/**
+ * {@link canonicalPrefix} over a list, in order: the fast way to normalise many texts. The
+ * first text refused stops the work; the error carries its index.
+ */
+export function canonicalPrefixes(texts: readonly string[]): Result<string[]> | (Err & { readonly index: number }) {
+  const writer = new TextWriter(texts.length * 20);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    const code = typeof text === 'string' ? scanPrefix(text, buffer, 0) : MALFORMED_ADDRESS;
+    if (code < 0) return { ...scanError(String(text), code), index: i };
+    writer.address(scanned.family, buffer, 0).length(scanned.length).newline();
+  }
+  return ok(writer.lines());
 }
 
 /** Canonical CIDR text: the address as {@link formatAddress} writes it, `/`, the length. */
 export function formatPrefix(prefix: Prefix): string {
-  return formatWords(prefix.family, Uint32Array.from(prefix.words), 0) + SLASH_LENGTH[prefix.length]!;
+  return new TextWriter(48).address(prefix.family, Uint32Array.from(prefix.words), 0).length(prefix.length).text();
 }
 
 /** The prefix of the given length that contains the address (its host bits cleared). */

@@ -99,7 +99,12 @@ function sortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
     }
     for (let base = 0; base < n * stride; base += stride) {
       const at = counts[offset + ((source[base + w]! >>> shift) & 0x7ff)]!++ * stride;
-      for (let j = 0; j < stride; j++) target[at + j] = source[base + j]!;
+      if (k === 1) {
+        target[at] = source[base]!;
+        target[at + 1] = source[base + 1]!;
+      } else {
+        for (let j = 0; j < stride; j++) target[at + j] = source[base + j]!;
+      }
     }
     [source, target] = [target, source];
   }
@@ -234,20 +239,25 @@ export function containsRange(data: Uint32Array, s: Uint32Array, si: number, e: 
   return lo > 0 && compareAt(data, (lo - 1) * stride + k, e, ei, k) >= 0;
 }
 
-/** Prefixes packed as network words (k per prefix) and lengths. */
-export interface PackedPrefixes {
-  readonly words: Uint32Array;
-  readonly lengths: Uint8Array;
-  readonly count: number;
-}
-
 /** The minimal prefix list covering the canonical packing, in address order. */
-export function rangesToPrefixes(data: Uint32Array, k: WordCount): PackedPrefixes {
-  const bits = 32 * k;
-  let capacity = Math.max(16, data.length);
-  let words = new Uint32Array(capacity * k);
-  let lengths = new Uint8Array(capacity);
-  let count = 0;
+export function rangesToPrefixes(data: Uint32Array, k: WordCount): PrefixWriter {
+  const out = new PrefixWriter(k, data.length);
+  if (k === 1) {
+    // IPv4 fits in doubles: the same walk as below, without the word loops (W1's hot path).
+    for (let r = 0; r < data.length; r += 2) {
+      let s = data[r]!;
+      const e = data[r + 1]!;
+      for (;;) {
+        const alignBits = s === 0 ? 32 : 31 - Math.clz32(s & -s);
+        const span = e - s + 1;
+        const blockBits = Math.min(alignBits, span === 0x1_0000_0000 ? 32 : 31 - Math.clz32(span));
+        out.push1(s, 32 - blockBits);
+        s += 2 ** blockBits;
+        if (s > e) break;
+      }
+    }
+    return out;
+  }
   const cursor = new Uint32Array(k);
   for (let r = 0; r < data.length; r += 2 * k) {
     const end = r + k;
@@ -255,19 +265,47 @@ export function rangesToPrefixes(data: Uint32Array, k: WordCount): PackedPrefixe
     for (;;) {
       // The largest aligned block that starts at the cursor and stays inside the range.
       const blockBits = Math.min(trailingZerosAt(cursor, 0, k), spanBitsAt(cursor, 0, data, end, k));
-      if (count === capacity) {
-        capacity *= 2;
-        const grownWords = new Uint32Array(capacity * k);
-        grownWords.set(words);
-        words = grownWords;
-        const grownLengths = new Uint8Array(capacity);
-        grownLengths.set(lengths);
-        lengths = grownLengths;
-      }
-      words.set(cursor, count * k);
-      lengths[count++] = bits - blockBits;
+      out.push(cursor, 32 * k - blockBits);
       if (!addPowerOfTwoInto(cursor, 0, cursor, 0, blockBits, k) || compareAt(cursor, 0, data, end, k) > 0) break;
     }
   }
-  return { words, lengths, count };
+  return out;
+}
+
+/** Prefixes packed as network words (k per prefix) and lengths. */
+export class PrefixWriter {
+  words: Uint32Array;
+  lengths: Uint8Array;
+  count = 0;
+  constructor(
+    readonly k: WordCount,
+    capacity: number,
+  ) {
+    this.words = new Uint32Array(Math.max(capacity, 4) * k);
+    this.lengths = new Uint8Array(Math.max(capacity, 4));
+  }
+
+  private reserve(): void {
+    if (this.count < this.lengths.length) return;
+    const words = new Uint32Array(this.words.length * 2);
+    words.set(this.words);
+    this.words = words;
+    const lengths = new Uint8Array(this.lengths.length * 2);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+  }
+
+  /** Appends an IPv4 prefix. */
+  push1(network: number, length: number): void {
+    this.reserve();
+    this.words[this.count] = network;
+    this.lengths[this.count++] = length;
+  }
+
+  /** Appends a prefix whose network is in network[0..k]. */
+  push(network: Uint32Array, length: number): void {
+    this.reserve();
+    this.words.set(network, this.count * this.k);
+    this.lengths[this.count++] = length;
+  }
 }

@@ -27,41 +27,45 @@ export const scanned = { family: 4 as Family, length: 0, hostBitsSet: false };
 let v4Value = 0;
 const groups = new Int32Array(8);
 
+/** Hex digit values by character code; −1 for everything else. */
+const HEX = new Int8Array(128).fill(-1);
+for (let d = 0; d < 16; d++) {
+  HEX['0123456789abcdef'.charCodeAt(d)] = d;
+  HEX['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
+
+/** The decimal digit at i, or −1 (also past the end). */
+function digitAt(text: string, i: number): number {
+  if (i >= text.length) return -1;
+  const d = text.charCodeAt(i) - ZERO;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
 /** Reads a dotted quad starting at i; leaves it in v4Value; returns the index after it or −1. */
 function scanV4At(text: string, i: number): number {
-  const n = text.length;
   let value = 0;
   for (let part = 0; part < 4; part++) {
     if (part > 0) {
-      if (i >= n || text.charCodeAt(i) !== DOT) return -1;
+      if (i >= text.length || text.charCodeAt(i) !== DOT) return -1;
       i++;
     }
-    if (i >= n) return -1;
-    let digit = text.charCodeAt(i) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    let octet = digit;
-    i++;
-    if (octet === 0) {
-      // "0" alone; "01" would be read as octal by some parsers, so AWS-style text refuses it.
-      if (i < n && (digit = text.charCodeAt(i) - ZERO) >= 0 && digit <= 9) return -1;
-    } else {
-      while (i < n && (digit = text.charCodeAt(i) - ZERO) >= 0 && digit <= 9) {
-        octet = octet * 10 + digit;
-        if (octet > 255) return -1;
-        i++;
+    let octet = digitAt(text, i++);
+    if (octet < 0) return -1;
+    let d = digitAt(text, i);
+    if (d >= 0) {
+      // "0" stands alone: "01" would be octal to some parsers, so AWS-style text refuses it.
+      if (octet === 0) return -1;
+      octet = octet * 10 + d;
+      d = digitAt(text, ++i);
+      if (d >= 0) {
+        octet = octet * 10 + d;
+        if (octet > 255 || digitAt(text, ++i) >= 0) return -1;
       }
     }
     value = value * 256 + octet;
   }
   v4Value = value;
   return i;
-}
-
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  const lower = c | 0x20;
-  if (lower >= 97 && lower <= 102) return lower - 87;
-  return -1;
 }
 
 /** Reads IPv6 text from the start of `text` into out[oi..oi+4]; returns the index after it or −1. */
@@ -79,12 +83,15 @@ function scanV6(text: string, out: Uint32Array, oi: number): number {
   while (!bare) {
     const start = i;
     let value = 0;
-    let h: number;
-    while (i < n && (h = hexValue(text.charCodeAt(i))) >= 0) {
+    let c = 0;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      const h = c < 128 ? HEX[c]! : -1;
+      if (h < 0) break;
       value = (value << 4) | h;
-      i++;
     }
-    if (i < n && text.charCodeAt(i) === DOT) {
+    if (i === n) c = 0;
+    if (c === DOT) {
       // The last 32 bits as a dotted quad (RFC 4291 §2.2, form 3).
       if (count > 6 || (i = scanV4At(text, start)) < 0) return -1;
       groups[count++] = v4Value >>> 16;
@@ -94,10 +101,10 @@ function scanV6(text: string, out: Uint32Array, oi: number): number {
     const digits = i - start;
     if (digits === 0 || digits > 4 || count === 8) return -1;
     groups[count++] = value;
-    if (i === n) break;
-    const c = text.charCodeAt(i);
-    if (c === SLASH) break;
-    if (c !== COLON) return -1;
+    if (c !== COLON) {
+      if (c === SLASH || i === n) break;
+      return -1;
+    }
     i++;
     if (i < n && text.charCodeAt(i) === COLON) {
       if (gap >= 0) return -1;
@@ -107,18 +114,18 @@ function scanV6(text: string, out: Uint32Array, oi: number): number {
     }
   }
   if (gap < 0 ? count !== 8 : count > 7) return -1;
+  if (gap < 0) {
+    for (let w = 0; w < 4; w++) out[oi + w] = groups[2 * w]! * 0x10000 + groups[2 * w + 1]!;
+    return i;
+  }
   // Expand the gap: groups [0, gap) stay, then zeros, then the tail.
   const zeros = 8 - count;
-  for (let w = 0; w < 4; w++) {
-    const hi = groupAt(2 * w, gap, zeros);
-    const lo = groupAt(2 * w + 1, gap, zeros);
-    out[oi + w] = hi * 0x10000 + lo;
-  }
+  for (let w = 0; w < 4; w++) out[oi + w] = groupAt(2 * w, gap, zeros) * 0x10000 + groupAt(2 * w + 1, gap, zeros);
   return i;
 }
 
 function groupAt(position: number, gap: number, zeros: number): number {
-  if (gap < 0 || position < gap) return groups[position]!;
+  if (position < gap) return groups[position]!;
   if (position < gap + zeros) return 0;
   return groups[position - zeros]!;
 }
@@ -157,16 +164,20 @@ export function scanPrefix(text: string, out: Uint32Array, oi: number): number {
   const n = text.length;
   if (i === n) return MISSING_LENGTH;
   if (text.charCodeAt(i) !== SLASH) return MALFORMED_ADDRESS;
-  i++;
-  if (i === n || i + 3 < n) return MALFORMED_LENGTH;
-  let length = 0;
-  const first = i;
-  for (; i < n; i++) {
-    const digit = text.charCodeAt(i) - ZERO;
-    if (digit < 0 || digit > 9) return MALFORMED_LENGTH;
-    length = length * 10 + digit;
+  // Plain decimal, 1..3 digits, no leading zero ("/08" is refused).
+  let length = digitAt(text, ++i);
+  if (length < 0) return MALFORMED_LENGTH;
+  let d = digitAt(text, ++i);
+  if (d >= 0) {
+    if (length === 0) return MALFORMED_LENGTH;
+    length = length * 10 + d;
+    d = digitAt(text, ++i);
+    if (d >= 0) {
+      length = length * 10 + d;
+      i++;
+    }
   }
-  if (length === 0 ? n - first > 1 : text.charCodeAt(first) === ZERO) return MALFORMED_LENGTH;
+  if (i !== n) return MALFORMED_LENGTH;
   const family = scanned.family;
   if (length > (family === 4 ? 32 : 128)) return LENGTH_OUT_OF_RANGE;
   scanned.length = length;
