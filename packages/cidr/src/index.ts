@@ -18,12 +18,13 @@
  */
 
 export type { Family } from './family.js';
-export type { CidrError, CidrErrorCode, Result, Ok, Err } from './result.js';
+export type { CidrError, CidrErrorCode, Result, Ok, Err, ErrAt, AtIndex } from './result.js';
 export { type Address, parseAddress, formatAddress, compareAddresses } from './address.js';
 export {
   type Prefix,
   type ParsePrefixOptions,
   type ParsedPrefix,
+  type PrefixParsed,
   parsePrefix,
   canonicalPrefix,
   canonicalPrefixes,

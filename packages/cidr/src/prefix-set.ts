@@ -12,7 +12,7 @@ import {
   unionRanges,
   type PrefixWriter,
 } from './ranges.js';
-import { err, ok, type Err, type Ok, type Result } from './result.js';
+import { err, ok, type ErrAt, type Ok, type Result } from './result.js';
 import { scanned, scanPrefix } from './scan.js';
 import { maskOfWord } from './words.js';
 
@@ -97,7 +97,7 @@ export function prefixSet(prefixes: Iterable<Prefix>): PrefixSet {
 }
 
 /** The result of {@link parsePrefixSet}: the set, or why and at which index the parse stopped. */
-export type ParsePrefixSetResult = Ok<PrefixSet> | (Err & { readonly index: number });
+export type ParsePrefixSetResult = Ok<PrefixSet> | ErrAt;
 
 /**
  * Parses CIDR texts (strictly, as {@link parsePrefix}) straight into a set, without building

@@ -1,7 +1,7 @@
 import { addressFrom, type Address } from './address.js';
 import { bitCount, type Family } from './family.js';
 import { TextWriter } from './format.js';
-import { err, ok, type Err, type Ok, type Result } from './result.js';
+import { err, ok, type Err, type ErrAt, type Ok, type Result } from './result.js';
 import {
   clearHostBits,
   LENGTH_OUT_OF_RANGE,
@@ -35,8 +35,14 @@ export interface ParsePrefixOptions {
   readonly hostBits?: 'reject' | 'clear';
 }
 
-/** The result of {@link parsePrefix}: the prefix, and whether the text had host bits set. */
-export type ParsedPrefix = (Ok<Prefix> & { readonly hostBitsSet: boolean }) | Err;
+/** A successful {@link parsePrefix}: the prefix, and whether the text had host bits set. */
+export interface PrefixParsed extends Ok<Prefix> {
+  /** True when the text had bits set past the prefix length (cleared in the value). */
+  readonly hostBitsSet: boolean;
+}
+
+/** The result of {@link parsePrefix}. */
+export type ParsedPrefix = PrefixParsed | Err;
 
 const buffer = new Uint32Array(4);
 
@@ -94,7 +100,7 @@ export function canonicalPrefix(text: string): Result<string> {
  * {@link canonicalPrefix} over a list, in order: the fast way to normalise many texts. The
  * first text refused stops the work; the error carries its index.
  */
-export function canonicalPrefixes(texts: readonly string[]): Result<string[]> | (Err & { readonly index: number }) {
+export function canonicalPrefixes(texts: readonly string[]): Ok<string[]> | ErrAt {
   const writer = new TextWriter(texts.length * 20);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;

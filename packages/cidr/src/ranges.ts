@@ -7,6 +7,7 @@ import type { WordCount } from './family.js';
 import {
   addPowerOfTwoInto,
   compareAt,
+  copyWords,
   decrementInto,
   incrementInto,
   isSuccessorAt,
@@ -69,13 +70,18 @@ const RADIX_BITS = 11;
 const BUCKETS = 1 << RADIX_BITS;
 const DIGITS_PER_WORD = 3; // 11 + 11 + 10 bits
 
-/** Sorts n packed ranges by first address: LSD radix sort, 11-bit digits, trivial digits skipped. */
+/**
+ * Sorts n packed ranges by first address: LSD radix sort on 11-bit digits, skipping digits
+ * that every range shares. IPv4 ranges (2 words) move whole on each pass; IPv6 ranges
+ * (8 words) are sorted as a permutation and moved once at the end.
+ */
 function sortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
-  const stride = 2 * k;
   if (n < 48) return insertionSortByStart(data, n, k);
+  const stride = 2 * k;
   const passes = k * DIGITS_PER_WORD;
+  // All digit histograms in one read of the data; pass p sorts on digit p (least significant first).
   const counts = new Uint32Array(passes * BUCKETS);
-  for (let i = 0, base = 0; i < n; i++, base += stride) {
+  for (let base = 0; base < n * stride; base += stride) {
     for (let w = 0; w < k; w++) {
       const x = data[base + w]!;
       const p = (k - 1 - w) * DIGITS_PER_WORD * BUCKETS;
@@ -84,31 +90,58 @@ function sortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
       counts[p + 2 * BUCKETS + (x >>> 22)]!++;
     }
   }
-  let source: Uint32Array = data;
-  let target: Uint32Array = new Uint32Array(n * stride);
-  for (let pass = 0; pass < passes; pass++) {
+  /** Turns pass p's histogram into starting positions; false when the pass would change nothing. */
+  const positions = (pass: number, anyDigit: number): boolean => {
     const offset = pass * BUCKETS;
-    const w = k - 1 - Math.floor(pass / DIGITS_PER_WORD);
-    const shift = (pass % DIGITS_PER_WORD) * RADIX_BITS;
-    if (counts[offset + ((source[w]! >>> shift) & 0x7ff)] === n) continue; // one digit value: order stands
+    if (counts[offset + anyDigit] === n) return false;
     let position = 0;
     for (let b = offset; b < offset + BUCKETS; b++) {
       const c = counts[b]!;
       counts[b] = position;
       position += c;
     }
-    for (let base = 0; base < n * stride; base += stride) {
-      const at = counts[offset + ((source[base + w]! >>> shift) & 0x7ff)]!++ * stride;
-      if (k === 1) {
+    return true;
+  };
+  const digitOf = (x: number, pass: number): number => (x >>> ((pass % DIGITS_PER_WORD) * RADIX_BITS)) & 0x7ff;
+  const wordOf = (pass: number): number => k - 1 - Math.floor(pass / DIGITS_PER_WORD);
+
+  if (k === 1) {
+    let source: Uint32Array = data;
+    let target: Uint32Array = new Uint32Array(n * 2);
+    for (let pass = 0; pass < passes; pass++) {
+      if (!positions(pass, digitOf(source[0]!, pass))) continue;
+      const offset = pass * BUCKETS;
+      const shift = (pass % DIGITS_PER_WORD) * RADIX_BITS;
+      for (let base = 0; base < n * 2; base += 2) {
+        const at = counts[offset + ((source[base]! >>> shift) & 0x7ff)]!++ * 2;
         target[at] = source[base]!;
         target[at + 1] = source[base + 1]!;
-      } else {
-        for (let j = 0; j < stride; j++) target[at + j] = source[base + j]!;
       }
+      [source, target] = [target, source];
     }
-    [source, target] = [target, source];
+    return source;
   }
-  return source;
+
+  // IPv6: sort a permutation, then move each 8-word range once.
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  for (let pass = 0; pass < passes; pass++) {
+    const w = wordOf(pass);
+    if (!positions(pass, digitOf(data[w]!, pass))) continue;
+    const offset = pass * BUCKETS;
+    const shift = (pass % DIGITS_PER_WORD) * RADIX_BITS;
+    for (let i = 0; i < n; i++) {
+      const r = order[i]!;
+      next[counts[offset + ((data[r * stride + w]! >>> shift) & 0x7ff)]!++] = r;
+    }
+    [order, next] = [next, order];
+  }
+  const sorted = new Uint32Array(n * stride);
+  for (let i = 0, at = 0; i < n; i++, at += stride) {
+    copyWords(sorted, at, data, order[i]! * stride, stride);
+  }
+  return sorted;
 }
 
 function insertionSortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
@@ -136,9 +169,9 @@ export function normalizeRanges(data: Uint32Array, n: number, k: WordCount): Uin
   for (let base = 0; base < n * stride; base += stride) {
     const lastEnd = kept - k;
     if (kept > 0 && (compareAt(sorted, base, sorted, lastEnd, k) <= 0 || isSuccessorAt(sorted, base, sorted, lastEnd, k))) {
-      if (compareAt(sorted, base + k, sorted, lastEnd, k) > 0) sorted.copyWithin(lastEnd, base + k, base + stride);
+      if (compareAt(sorted, base + k, sorted, lastEnd, k) > 0) copyWords(sorted, lastEnd, sorted, base + k, k);
     } else {
-      if (kept !== base) sorted.copyWithin(kept, base, base + stride);
+      if (kept !== base) copyWords(sorted, kept, sorted, base, stride);
       kept += stride;
     }
   }
@@ -192,7 +225,7 @@ export function subtractRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Ui
   let j = 0;
   for (let i = 0; i < a.length; i += stride) {
     const aEnd = i + k;
-    cursor.set(a.subarray(i, aEnd));
+    copyWords(cursor, 0, a, i, k);
     let open = true;
     while (j < b.length && compareAt(b, j + k, cursor, 0, k) < 0) j += stride; // B ranges wholly before
     while (j < b.length && compareAt(b, j, a, aEnd, k) <= 0) {
@@ -261,7 +294,7 @@ export function rangesToPrefixes(data: Uint32Array, k: WordCount): PrefixWriter 
   const cursor = new Uint32Array(k);
   for (let r = 0; r < data.length; r += 2 * k) {
     const end = r + k;
-    cursor.set(data.subarray(r, end));
+    copyWords(cursor, 0, data, r, k);
     for (;;) {
       // The largest aligned block that starts at the cursor and stays inside the range.
       const blockBits = Math.min(trailingZerosAt(cursor, 0, k), spanBitsAt(cursor, 0, data, end, k));
@@ -305,7 +338,7 @@ export class PrefixWriter {
   /** Appends a prefix whose network is in network[0..k]. */
   push(network: Uint32Array, length: number): void {
     this.reserve();
-    this.words.set(network, this.count * this.k);
+    copyWords(this.words, this.count * this.k, network, 0, this.k);
     this.lengths[this.count++] = length;
   }
 }

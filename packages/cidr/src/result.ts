@@ -49,6 +49,15 @@ export interface Err {
   readonly error: CidrError;
 }
 
+/** Where in a list of inputs an operation over the list stopped. */
+export interface AtIndex {
+  /** The position (0-based) of the first input refused. */
+  readonly index: number;
+}
+
+/** A refused {@link Result} of an operation over a list: why, and at which input. */
+export type ErrAt = Err & AtIndex;
+
 export function ok<T>(value: T): Ok<T> {
   return { ok: true, value };
 }

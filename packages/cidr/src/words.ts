@@ -100,3 +100,8 @@ export function addPowerOfTwoInto(out: Uint32Array, oi: number, a: Uint32Array, 
   }
   return carry === 0 && word >= 0;
 }
+
+/** dst[di..di+count] = src[si..si+count], as a plain loop: cheaper than a builtin call for a few words. */
+export function copyWords(dst: Uint32Array, di: number, src: Uint32Array, si: number, count: number): void {
+  for (let j = 0; j < count; j++) dst[di + j] = src[si + j]!;
+}
