@@ -47,9 +47,8 @@ export class TextWriter {
     b[this.at++] = HEX_DIGIT[g & 15]!;
   }
 
-  /** Appends the IPv4 address x (an unsigned 32-bit number). */
-  v4(x: number): this {
-    const b = this.reserve(15);
+  /** Writes the IPv4 address x (an unsigned 32-bit number); room must be reserved. */
+  private v4(b: Uint8Array, x: number): void {
     this.decimal(b, x >>> 24);
     b[this.at++] = DOT;
     this.decimal(b, (x >>> 16) & 255);
@@ -57,12 +56,10 @@ export class TextWriter {
     this.decimal(b, (x >>> 8) & 255);
     b[this.at++] = DOT;
     this.decimal(b, x & 255);
-    return this;
   }
 
-  /** Appends the IPv6 address held in words[wi..wi+4]. */
-  v6(words: Uint32Array, wi: number): this {
-    const b = this.reserve(39);
+  /** Writes the IPv6 address held in words[wi..wi+4]; room must be reserved. */
+  private v6(b: Uint8Array, words: Uint32Array, wi: number): void {
     // The longest run of ≥ 2 zero groups, the first on a tie (RFC 5952 §4.2).
     let bestStart = -1;
     let bestLength = 1;
@@ -90,25 +87,30 @@ export class TextWriter {
       const word = words[wi + (g >>> 1)]!;
       this.hexGroup(b, (g & 1) === 0 ? word >>> 16 : word & 0xffff);
     }
-    return this;
   }
 
   /** Appends the address of the family held in words[wi..]. */
   address(family: 4 | 6, words: Uint32Array, wi: number): this {
-    return family === 4 ? this.v4(words[wi]!) : this.v6(words, wi);
-  }
-
-  /** Appends `/length`. */
-  length(length: number): this {
-    const b = this.reserve(4);
-    b[this.at++] = SLASH;
-    this.decimal(b, length);
+    const b = this.reserve(39);
+    if (family === 4) this.v4(b, words[wi]!);
+    else this.v6(b, words, wi);
     return this;
   }
 
-  /** Ends the current line. */
-  newline(): this {
-    this.reserve(1)[this.at++] = NEWLINE;
+  /** Appends `address/length` for the network of the family held in words[wi..], and a newline if asked. */
+  prefix(family: 4 | 6, words: Uint32Array, wi: number, length: number, newline = false): this {
+    const b = this.reserve(44);
+    if (family === 4) this.v4(b, words[wi]!);
+    else this.v6(b, words, wi);
+    b[this.at++] = SLASH;
+    this.decimal(b, length);
+    if (newline) b[this.at++] = NEWLINE;
+    return this;
+  }
+
+  /** Forgets everything written. */
+  clear(): this {
+    this.at = 0;
     return this;
   }
 
@@ -127,7 +129,16 @@ export class TextWriter {
   }
 }
 
+// One address or prefix at a time goes through one shared writer: allocating a buffer per call
+// costs more than the formatting itself.
+const single = new TextWriter(64);
+
 /** Canonical text of the address of the family held in words[wi..]. */
 export function formatWords(family: 4 | 6, words: Uint32Array, wi: number): string {
-  return new TextWriter(40).address(family, words, wi).text();
+  return single.clear().address(family, words, wi).text();
+}
+
+/** Canonical text of the prefix whose network of the family is held in words[wi..]. */
+export function formatPrefixWords(family: 4 | 6, words: Uint32Array, wi: number, length: number): string {
+  return single.clear().prefix(family, words, wi, length).text();
 }

@@ -45,7 +45,7 @@ export function prefixSize(prefix: Prefix): bigint {
 
 /** The network address: the first address of the prefix. */
 export function firstAddress(prefix: Prefix): Address {
-  return Object.freeze({ family: prefix.family, words: prefix.words });
+  return { family: prefix.family, words: prefix.words };
 }
 
 /** The last address of the prefix (all host bits set; the broadcast address of IPv4). */

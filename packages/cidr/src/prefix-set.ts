@@ -10,7 +10,6 @@ import {
   rangesToPrefixes,
   subtractRanges,
   unionRanges,
-  type PrefixWriter,
 } from './ranges.js';
 import { err, ok, type ErrAt, type Ok, type Result } from './result.js';
 import { scanned, scanPrefix } from './scan.js';
@@ -233,27 +232,27 @@ export function setSize(set: PrefixSet): bigint {
   return total;
 }
 
-function eachPrefix(set: PrefixSet, visit: (family: Family, packed: PrefixWriter, i: number) => void): void {
-  for (const family of [4, 6] as const) {
-    const packed = rangesToPrefixes(rangesOf(set, family), wordCount(family));
-    for (let i = 0; i < packed.count; i++) visit(family, packed, i);
-  }
-}
-
 /**
  * The minimal list of prefixes whose union is the set: canonical (one list per set), disjoint,
  * sorted by {@link comparePrefixes} — IPv4 first.
  */
 export function toPrefixes(set: PrefixSet): Prefix[] {
   const out: Prefix[] = [];
-  eachPrefix(set, (family, packed, i) => out.push(prefixFrom(family, packed.words, i * wordCount(family), packed.lengths[i]!)));
+  for (const family of [4, 6] as const) {
+    const { words, lengths, count } = rangesToPrefixes(rangesOf(set, family), wordCount(family));
+    for (let i = 0; i < count; i++) out.push(prefixFrom(family, words, i * wordCount(family), lengths[i]!));
+  }
   return out;
 }
 
 /** {@link toPrefixes} as canonical text, without building the prefix objects. */
 export function formatPrefixSet(set: PrefixSet): string[] {
-  const writer = new TextWriter(set.v4.length * 10 + set.v6.length * 12);
-  eachPrefix(set, (family, packed, i) => writer.address(family, packed.words, i * wordCount(family)).length(packed.lengths[i]!).newline());
+  const v4 = rangesToPrefixes(set.v4, 1);
+  const v6 = rangesToPrefixes(set.v6, 4);
+  // Room for the longest lines (`255.255.255.255/32`, 39-character IPv6 + `/128`): no regrowth.
+  const writer = new TextWriter(v4.count * 19 + v6.count * 44);
+  for (let i = 0; i < v4.count; i++) writer.prefix(4, v4.words, i, v4.lengths[i]!, true);
+  for (let i = 0; i < v6.count; i++) writer.prefix(6, v6.words, 4 * i, v6.lengths[i]!, true);
   return writer.lines();
 }
 
@@ -264,7 +263,7 @@ export function toRanges(set: PrefixSet): AddressRange[] {
     const ranges = rangesOf(set, family);
     const k = wordCount(family);
     for (let r = 0; r < ranges.length; r += 2 * k) {
-      out.push(Object.freeze({ first: addressFrom(family, ranges, r), last: addressFrom(family, ranges, r + k) }));
+      out.push({ first: addressFrom(family, ranges, r), last: addressFrom(family, ranges, r + k) });
     }
   }
   return out;

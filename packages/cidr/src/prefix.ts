@@ -1,6 +1,6 @@
-import { addressFrom, type Address } from './address.js';
+import { wordsFrom, type Address } from './address.js';
 import { bitCount, type Family } from './family.js';
-import { TextWriter } from './format.js';
+import { formatPrefixWords, TextWriter } from './format.js';
 import { err, ok, type Err, type ErrAt, type Ok, type Result } from './result.js';
 import {
   clearHostBits,
@@ -13,8 +13,8 @@ import {
 } from './scan.js';
 
 /**
- * A CIDR prefix as plain, frozen, JSON-safe data: the network address (host bits always
- * clear) and the prefix length.
+ * A CIDR prefix as plain, read-only, JSON-safe data (like {@link Address}): the network
+ * address (host bits always clear) and the prefix length.
  */
 export interface Prefix {
   /** 4 or 6. */
@@ -62,10 +62,9 @@ export function scanError(text: string, code: number): Err {
   }
 }
 
-/** Builds a frozen {@link Prefix} from words[wi..] (already masked). */
+/** Builds a {@link Prefix} from words[wi..] (already masked). */
 export function prefixFrom(family: Family, words: Uint32Array, wi: number, length: number): Prefix {
-  const { words: copy } = addressFrom(family, words, wi);
-  return Object.freeze({ family, words: copy, length });
+  return { family, words: wordsFrom(family, words, wi), length };
 }
 
 /**
@@ -93,7 +92,7 @@ export function canonicalPrefix(text: string): Result<string> {
   if (typeof text !== 'string') return scanError(String(text), MALFORMED_ADDRESS);
   const code = scanPrefix(text, buffer, 0);
   if (code < 0) return scanError(text, code);
-  return ok(new TextWriter(48).address(scanned.family, buffer, 0).length(scanned.length).text());
+  return ok(formatPrefixWords(scanned.family, buffer, 0, scanned.length));
 }
 
 /**
@@ -106,14 +105,15 @@ export function canonicalPrefixes(texts: readonly string[]): Ok<string[]> | ErrA
     const text = texts[i]!;
     const code = typeof text === 'string' ? scanPrefix(text, buffer, 0) : MALFORMED_ADDRESS;
     if (code < 0) return { ...scanError(String(text), code), index: i };
-    writer.address(scanned.family, buffer, 0).length(scanned.length).newline();
+    writer.prefix(scanned.family, buffer, 0, scanned.length, true);
   }
   return ok(writer.lines());
 }
 
 /** Canonical CIDR text: the address as {@link formatAddress} writes it, `/`, the length. */
 export function formatPrefix(prefix: Prefix): string {
-  return new TextWriter(48).address(prefix.family, Uint32Array.from(prefix.words), 0).length(prefix.length).text();
+  buffer.set(prefix.words);
+  return formatPrefixWords(prefix.family, buffer, 0, prefix.length);
 }
 
 /** The prefix of the given length that contains the address (its host bits cleared). */

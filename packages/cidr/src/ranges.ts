@@ -247,6 +247,7 @@ export function subtractRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Ui
 
 /** True when some range of the canonical packing shares an address with [s, e]. */
 export function overlapsRange(data: Uint32Array, s: Uint32Array, si: number, e: Uint32Array, ei: number, k: WordCount): boolean {
+  if (k === 1) return overlapsRangeV4(data, s[si]!, e[ei]!);
   const stride = 2 * k;
   // The last range whose first address is ≤ e is the only candidate.
   let lo = 0;
@@ -257,6 +258,18 @@ export function overlapsRange(data: Uint32Array, s: Uint32Array, si: number, e: 
     else hi = mid;
   }
   return lo > 0 && compareAt(data, (lo - 1) * stride + k, s, si, k) >= 0;
+}
+
+/** overlapsRange for IPv4, on plain numbers (the query path of a large set). */
+function overlapsRangeV4(data: Uint32Array, s: number, e: number): boolean {
+  let lo = 0;
+  let hi = data.length >>> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (data[2 * mid]! <= e) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && data[2 * lo - 1]! >= s;
 }
 
 /** True when one range of the canonical packing holds all of [s, e]. */
@@ -272,6 +285,9 @@ export function containsRange(data: Uint32Array, s: Uint32Array, si: number, e: 
   return lo > 0 && compareAt(data, (lo - 1) * stride + k, e, ei, k) >= 0;
 }
 
+/** 2^b for b = 0..32, as a table: `2 ** b` is a slow generic power in V8's optimised code. */
+const POW2 = Float64Array.from({ length: 33 }, (_, b) => 2 ** b);
+
 /** The minimal prefix list covering the canonical packing, in address order. */
 export function rangesToPrefixes(data: Uint32Array, k: WordCount): PrefixWriter {
   const out = new PrefixWriter(k, data.length);
@@ -285,7 +301,7 @@ export function rangesToPrefixes(data: Uint32Array, k: WordCount): PrefixWriter 
         const span = e - s + 1;
         const blockBits = Math.min(alignBits, span === 0x1_0000_0000 ? 32 : 31 - Math.clz32(span));
         out.push1(s, 32 - blockBits);
-        s += 2 ** blockBits;
+        s += POW2[blockBits]!;
         if (s > e) break;
       }
     }

@@ -88,13 +88,16 @@ export function spanBitsAt(s: Uint32Array, si: number, e: Uint32Array, ei: numbe
   return 0; // unreachable: d + 1 ≥ 1
 }
 
+/** 2^b for b = 0..31 (a table: `2 ** b` is a slow generic power in optimised code). */
+const POW2_31 = Float64Array.from({ length: 32 }, (_, b) => 2 ** b);
+
 /** out[oi..] = a[ai..] + 2^bits; false on overflow past the largest address. */
 export function addPowerOfTwoInto(out: Uint32Array, oi: number, a: Uint32Array, ai: number, bits: number, k: WordCount): boolean {
   let carry = 0;
   const word = k - 1 - (bits >>> 5);
   for (let w = k - 1; w >= 0; w--) {
     let digit = a[ai + w]! + carry;
-    if (w === word) digit += 2 ** (bits & 31);
+    if (w === word) digit += POW2_31[bits & 31]!;
     carry = digit >= 0x1_0000_0000 ? 1 : 0;
     out[oi + w] = digit;
   }
