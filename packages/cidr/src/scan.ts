@@ -43,26 +43,28 @@ function digitAt(text: string, i: number): number {
 
 /** Reads a dotted quad starting at i; leaves it in v4Value; returns the index after it or −1. */
 function scanV4At(text: string, i: number): number {
+  const n = text.length;
   let value = 0;
-  for (let part = 0; part < 4; part++) {
-    if (part > 0) {
-      if (i >= text.length || text.charCodeAt(i) !== DOT) return -1;
-      i++;
-    }
-    let octet = digitAt(text, i++);
-    if (octet < 0) return -1;
-    let d = digitAt(text, i);
-    if (d >= 0) {
+  for (let part = 0; ; part++) {
+    if (i >= n) return -1;
+    let octet = text.charCodeAt(i++) - ZERO;
+    if (octet < 0 || octet > 9) return -1;
+    let c = i < n ? text.charCodeAt(i) - ZERO : -1;
+    if (c >= 0 && c <= 9) {
       // "0" stands alone: "01" would be octal to some parsers, so AWS-style text refuses it.
       if (octet === 0) return -1;
-      octet = octet * 10 + d;
-      d = digitAt(text, ++i);
-      if (d >= 0) {
-        octet = octet * 10 + d;
-        if (octet > 255 || digitAt(text, ++i) >= 0) return -1;
+      octet = octet * 10 + c;
+      c = ++i < n ? text.charCodeAt(i) - ZERO : -1;
+      if (c >= 0 && c <= 9) {
+        octet = octet * 10 + c;
+        c = ++i < n ? text.charCodeAt(i) - ZERO : -1;
+        if (octet > 255 || (c >= 0 && c <= 9)) return -1;
       }
     }
     value = value * 256 + octet;
+    if (part === 3) break;
+    if (c !== DOT - ZERO) return -1;
+    i++;
   }
   v4Value = value;
   return i;
@@ -136,14 +138,9 @@ function groupAt(position: number, gap: number, zeros: number): number {
  */
 export function scanAddress(text: string, out: Uint32Array, oi: number): number {
   // IPv4 text starts with 1..3 decimal digits and a dot; anything else can only be IPv6.
-  let i = 0;
   const n = text.length;
-  while (i < n && i < 4) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    i++;
-  }
-  if (i < n && text.charCodeAt(i) === DOT) {
+  const c0 = n > 0 ? text.charCodeAt(0) - ZERO : -1;
+  if (c0 >= 0 && c0 <= 9 && n > 1 && (text.charCodeAt(1) === DOT || (n > 2 && (text.charCodeAt(2) === DOT || (n > 3 && text.charCodeAt(3) === DOT))))) {
     const end = scanV4At(text, 0);
     if (end < 0) return -1;
     out[oi] = v4Value;
