@@ -53,46 +53,47 @@ const NONE = new Uint32Array(0);
 /** The set with no address. */
 export const emptyPrefixSet: PrefixSet = new PrefixSet(NONE, NONE);
 
-/** Packs prefixes of one family as ranges, ready for normalizeRanges. */
-class RangeCollector {
-  data: Uint32Array;
-  count = 0;
-  constructor(
-    readonly k: WordCount,
-    capacity: number,
-  ) {
-    this.data = new Uint32Array(Math.max(capacity, 4) * 2 * k);
-  }
-  /** Appends the range of the prefix whose network sits in words[wi..]. */
-  addPrefix(words: ArrayLike<number>, wi: number, length: number): void {
-    const k = this.k;
-    const at = this.count++ * 2 * k;
-    if (at === this.data.length) {
-      const grown = new Uint32Array(2 * at);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    for (let w = 0; w < k; w++) {
-      const word = words[wi + w]!;
-      this.data[at + w] = word;
-      this.data[at + k + w] = word | ~maskOfWord(length, w);
-    }
-  }
-  finish(): Uint32Array {
-    return this.count === 0 ? NONE : normalizeRanges(this.data, this.count, this.k);
+/** Writes the range of the prefix whose network is words[wi..wi+k] at data[at..at+2k]. */
+function packPrefix(data: Uint32Array, at: number, words: ArrayLike<number>, wi: number, length: number, k: WordCount): void {
+  for (let w = 0; w < k; w++) {
+    const word = words[wi + w]!;
+    data[at + w] = word;
+    data[at + k + w] = word | ~maskOfWord(length, w);
   }
 }
 
-/** First capacity of a collector for n texts of unknown families: grows by doubling. */
-const initialCapacity = (n: number): number => Math.min(n, 1024);
+/** Room for n more ranges of k words after `used` words, doubling the array when full. */
+function roomFor(data: Uint32Array, used: number, k: WordCount): Uint32Array {
+  if (used + 2 * k <= data.length) return data;
+  const bigger = new Uint32Array(Math.max(2 * data.length, 2 * k));
+  bigger.set(data);
+  return bigger;
+}
+
+/** The set of what was packed: each family's ranges sorted and merged. */
+function finish(v4: Uint32Array, n4: number, v6: Uint32Array, n6: number): PrefixSet {
+  return new PrefixSet(n4 === 0 ? NONE : normalizeRanges(v4, n4, 1), n6 === 0 ? NONE : normalizeRanges(v6, n6, 4));
+}
+
+/** Where parsePrefixSet scans each text. */
+const scanBuffer = new Uint32Array(4);
 
 /** The set of every address in any of the prefixes. */
 export function prefixSet(prefixes: Iterable<Prefix>): PrefixSet {
-  const list = Array.isArray(prefixes) ? (prefixes as readonly Prefix[]) : [...prefixes];
-  const v4 = new RangeCollector(1, initialCapacity(list.length));
-  const v6 = new RangeCollector(4, initialCapacity(list.length));
-  for (const p of list) (p.family === 4 ? v4 : v6).addPrefix(p.words, 0, p.length);
-  return new PrefixSet(v4.finish(), v6.finish());
+  let v4: Uint32Array = NONE;
+  let v6: Uint32Array = NONE;
+  let n4 = 0;
+  let n6 = 0;
+  for (const p of prefixes) {
+    if (p.family === 4) {
+      v4 = roomFor(v4, 2 * n4, 1);
+      packPrefix(v4, 2 * n4++, p.words, 0, p.length, 1);
+    } else {
+      v6 = roomFor(v6, 8 * n6, 4);
+      packPrefix(v6, 8 * n6++, p.words, 0, p.length, 4);
+    }
+  }
+  return finish(v4, n4, v6, n6);
 }
 
 /** The result of {@link parsePrefixSet}: the set, or why and at which index the parse stopped. */
@@ -105,9 +106,12 @@ export type ParsePrefixSetResult = Ok<PrefixSet> | ErrAt;
  */
 export function parsePrefixSet(texts: readonly string[], options?: ParsePrefixOptions): ParsePrefixSetResult {
   const clear = options?.hostBits === 'clear';
-  const v4 = new RangeCollector(1, initialCapacity(texts.length));
-  const v6 = new RangeCollector(4, initialCapacity(texts.length));
-  const words = new Uint32Array(4);
+  // Sized for one family at first; the other grows only if it turns up.
+  let v4: Uint32Array = new Uint32Array(2 * texts.length);
+  let v6: Uint32Array = NONE;
+  let n4 = 0;
+  let n6 = 0;
+  const words = scanBuffer;
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
     const code = typeof text === 'string' ? scanPrefix(text, words, 0) : -1;
@@ -115,9 +119,15 @@ export function parsePrefixSet(texts: readonly string[], options?: ParsePrefixOp
       const { error } = scanError(String(text), code);
       return { ok: false, error, index: i };
     }
-    (scanned.family === 4 ? v4 : v6).addPrefix(words, 0, scanned.length);
+    if (scanned.family === 4) {
+      v4 = roomFor(v4, 2 * n4, 1);
+      packPrefix(v4, 2 * n4++, words, 0, scanned.length, 1);
+    } else {
+      v6 = roomFor(v6, 8 * n6, 4);
+      packPrefix(v6, 8 * n6++, words, 0, scanned.length, 4);
+    }
   }
-  return ok(new PrefixSet(v4.finish(), v6.finish()));
+  return ok(finish(v4, n4, v6, n6));
 }
 
 /** The set of every address in any of the ranges; refused if a range mixes families or runs backwards. */

@@ -15,55 +15,24 @@ import {
   trailingZerosAt,
 } from './words.js';
 
-/** A growable packed range list; `size` counts words in use. */
-export class RangeWriter {
-  data: Uint32Array;
-  size = 0;
-  constructor(
-    readonly k: WordCount,
-    capacity = 16,
-  ) {
-    this.data = new Uint32Array(capacity * 2 * k);
-  }
+/** Writes [s, e] at out[at..at+2k]; returns the words in use after it. */
+function pushRange(out: Uint32Array, at: number, s: Uint32Array, si: number, e: Uint32Array, ei: number, k: WordCount): number {
+  copyWords(out, at, s, si, k);
+  copyWords(out, at + k, e, ei, k);
+  return at + 2 * k;
+}
 
-  private reserve(words: number): void {
-    if (this.size + words <= this.data.length) return;
-    const grown = new Uint32Array(Math.max(this.data.length * 2, this.size + words));
-    grown.set(this.data.subarray(0, this.size));
-    this.data = grown;
+/**
+ * Appends [s, e], whose start is not before the last range's start, to the first `size` words of
+ * out: merged into the last range when the two overlap or touch. Returns the words in use after it.
+ */
+function appendRange(out: Uint32Array, size: number, s: Uint32Array, si: number, e: Uint32Array, ei: number, k: WordCount): number {
+  const lastEnd = size - k;
+  if (size > 0 && (compareAt(s, si, out, lastEnd, k) <= 0 || isSuccessorAt(s, si, out, lastEnd, k))) {
+    if (compareAt(e, ei, out, lastEnd, k) > 0) copyWords(out, lastEnd, e, ei, k);
+    return size;
   }
-
-  /** Appends [s, e] as a new range (the caller keeps the list sorted and disjoint). */
-  push(s: Uint32Array, si: number, e: Uint32Array, ei: number): void {
-    const k = this.k;
-    this.reserve(2 * k);
-    const data = this.data;
-    const at = this.size;
-    for (let w = 0; w < k; w++) {
-      data[at + w] = s[si + w]!;
-      data[at + k + w] = e[ei + w]!;
-    }
-    this.size = at + 2 * k;
-  }
-
-  /**
-   * Appends [s, e] where s is not before the last range's start, merging it into the last
-   * range when the two overlap or touch.
-   */
-  append(s: Uint32Array, si: number, e: Uint32Array, ei: number): void {
-    const k = this.k;
-    const lastEnd = this.size - k;
-    if (this.size > 0 && (compareAt(s, si, this.data, lastEnd, k) <= 0 || isSuccessorAt(s, si, this.data, lastEnd, k))) {
-      if (compareAt(e, ei, this.data, lastEnd, k) > 0) for (let w = 0; w < k; w++) this.data[lastEnd + w] = e[ei + w]!;
-      return;
-    }
-    this.push(s, si, e, ei);
-  }
-
-  /** The finished list, trimmed to size. */
-  done(): Uint32Array {
-    return this.data.slice(0, this.size);
-  }
+  return pushRange(out, size, s, si, e, ei, k);
 }
 
 const RADIX_BITS = 11;
@@ -178,48 +147,55 @@ export function normalizeRanges(data: Uint32Array, n: number, k: WordCount): Uin
   return sorted.slice(0, kept);
 }
 
+// Each set operation yields at most |A| + |B| ranges, so its output is sized once, up front.
+
 /** A ∪ B for canonical packings. */
 export function unionRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Uint32Array {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
   const stride = 2 * k;
-  const out = new RangeWriter(k, (a.length + b.length) / stride);
+  const out = new Uint32Array(a.length + b.length);
+  let size = 0;
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     if (j >= b.length || (i < a.length && compareAt(a, i, b, j, k) <= 0)) {
-      out.append(a, i, a, i + k);
+      size = appendRange(out, size, a, i, a, i + k, k);
       i += stride;
     } else {
-      out.append(b, j, b, j + k);
+      size = appendRange(out, size, b, j, b, j + k, k);
       j += stride;
     }
   }
-  return out.done();
+  return out.slice(0, size);
 }
 
 /** A ∩ B for canonical packings. */
 export function intersectRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Uint32Array {
   const stride = 2 * k;
-  const out = new RangeWriter(k);
+  const out = new Uint32Array(a.length + b.length);
+  let size = 0;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const [ls, lsi] = compareAt(a, i, b, j, k) >= 0 ? [a, i] : [b, j];
+    // The overlap, if any, runs from the later start to the earlier end.
+    const aStartsLater = compareAt(a, i, b, j, k) >= 0;
     const aEndsFirst = compareAt(a, i + k, b, j + k, k) <= 0;
-    const [he, hei] = aEndsFirst ? [a, i + k] : [b, j + k];
-    if (compareAt(ls, lsi, he, hei, k) <= 0) out.push(ls, lsi, he, hei);
+    const [from, fi] = aStartsLater ? [a, i] : [b, j];
+    const [to, ti] = aEndsFirst ? [a, i + k] : [b, j + k];
+    if (compareAt(from, fi, to, ti, k) <= 0) size = pushRange(out, size, from, fi, to, ti, k);
     if (aEndsFirst) i += stride;
     else j += stride;
   }
-  return out.done();
+  return out.slice(0, size);
 }
 
 /** A ∖ B for canonical packings. */
 export function subtractRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Uint32Array {
   if (a.length === 0 || b.length === 0) return a;
   const stride = 2 * k;
-  const out = new RangeWriter(k, a.length / stride + b.length / stride);
+  const out = new Uint32Array(a.length + b.length);
+  let size = 0;
   const cursor = new Uint32Array(k); // first address of A's range not yet decided
   const before = new Uint32Array(k);
   let j = 0;
@@ -231,7 +207,7 @@ export function subtractRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Ui
     while (j < b.length && compareAt(b, j, a, aEnd, k) <= 0) {
       if (compareAt(b, j, cursor, 0, k) > 0) {
         decrementInto(before, 0, b, j, k);
-        out.push(cursor, 0, before, 0);
+        size = pushRange(out, size, cursor, 0, before, 0, k);
       }
       if (compareAt(b, j + k, a, aEnd, k) >= 0) {
         open = false; // B covers the rest of this A range, and may reach into the next
@@ -240,9 +216,9 @@ export function subtractRanges(a: Uint32Array, b: Uint32Array, k: WordCount): Ui
       incrementInto(cursor, 0, b, j + k, k);
       j += stride;
     }
-    if (open) out.push(cursor, 0, a, aEnd);
+    if (open) size = pushRange(out, size, cursor, 0, a, aEnd, k);
   }
-  return out.done();
+  return out.slice(0, size);
 }
 
 /** True when some range of the canonical packing shares an address with [s, e]. */
@@ -289,72 +265,67 @@ export function containsRange(data: Uint32Array, s: Uint32Array, si: number, e: 
 const POW2 = Float64Array.from({ length: 33 }, (_, b) => 2 ** b);
 
 /** The minimal prefix list covering the canonical packing, in address order. */
-export function rangesToPrefixes(data: Uint32Array, k: WordCount): PrefixWriter {
-  const out = new PrefixWriter(k, data.length);
-  if (k === 1) {
-    // IPv4 fits in doubles: the same walk as below, without the word loops (W1's hot path).
-    for (let r = 0; r < data.length; r += 2) {
-      let s = data[r]!;
-      const e = data[r + 1]!;
-      for (;;) {
-        const alignBits = s === 0 ? 32 : 31 - Math.clz32(s & -s);
-        const span = e - s + 1;
-        const blockBits = Math.min(alignBits, span === 0x1_0000_0000 ? 32 : 31 - Math.clz32(span));
-        out.push1(s, 32 - blockBits);
-        s += POW2[blockBits]!;
-        if (s > e) break;
+export function rangesToPrefixes(data: Uint32Array, k: WordCount): PackedPrefixes {
+  return k === 1 ? rangesToPrefixesV4(data) : rangesToPrefixesWords(data, k);
+}
+
+/** Prefixes packed as network words (k per prefix) and their lengths. */
+export interface PackedPrefixes {
+  readonly words: Uint32Array;
+  readonly lengths: Uint8Array;
+  readonly count: number;
+}
+
+/** Doubles a typed array's room, keeping its contents. */
+function grown<T extends Uint32Array | Uint8Array>(array: T, make: (n: number) => T): T {
+  const bigger = make(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** IPv4 fits in doubles: the walk below without word loops (the hot path of merging). */
+function rangesToPrefixesV4(data: Uint32Array): PackedPrefixes {
+  let words = new Uint32Array(Math.max(data.length, 4));
+  let lengths = new Uint8Array(words.length);
+  let count = 0;
+  for (let r = 0; r < data.length; r += 2) {
+    let s = data[r]!;
+    const e = data[r + 1]!;
+    do {
+      const alignBits = s === 0 ? 32 : 31 - Math.clz32(s & -s);
+      const span = e - s + 1;
+      const blockBits = Math.min(alignBits, span === 0x1_0000_0000 ? 32 : 31 - Math.clz32(span));
+      if (count === lengths.length) {
+        words = grown(words, (n) => new Uint32Array(n));
+        lengths = grown(lengths, (n) => new Uint8Array(n));
       }
-    }
-    return out;
+      words[count] = s;
+      lengths[count++] = 32 - blockBits;
+      s += POW2[blockBits]!;
+    } while (s <= e);
   }
+  return { words, lengths, count };
+}
+
+/** The general walk: from each range's first address, the largest aligned block that fits, again and again. */
+function rangesToPrefixesWords(data: Uint32Array, k: WordCount): PackedPrefixes {
+  let words = new Uint32Array(Math.max(data.length, 4 * k));
+  let lengths = new Uint8Array(words.length / k);
+  let count = 0;
   const cursor = new Uint32Array(k);
   for (let r = 0; r < data.length; r += 2 * k) {
     const end = r + k;
     copyWords(cursor, 0, data, r, k);
-    for (;;) {
-      // The largest aligned block that starts at the cursor and stays inside the range.
-      const blockBits = Math.min(trailingZerosAt(cursor, 0, k), spanBitsAt(cursor, 0, data, end, k));
-      out.push(cursor, 32 * k - blockBits);
-      if (!addPowerOfTwoInto(cursor, 0, cursor, 0, blockBits, k) || compareAt(cursor, 0, data, end, k) > 0) break;
-    }
+    let blockBits: number;
+    do {
+      blockBits = Math.min(trailingZerosAt(cursor, 0, k), spanBitsAt(cursor, 0, data, end, k));
+      if (count === lengths.length) {
+        words = grown(words, (n) => new Uint32Array(n));
+        lengths = grown(lengths, (n) => new Uint8Array(n));
+      }
+      copyWords(words, count * k, cursor, 0, k);
+      lengths[count++] = 32 * k - blockBits;
+    } while (addPowerOfTwoInto(cursor, 0, cursor, 0, blockBits, k) && compareAt(cursor, 0, data, end, k) <= 0);
   }
-  return out;
-}
-
-/** Prefixes packed as network words (k per prefix) and lengths. */
-export class PrefixWriter {
-  words: Uint32Array;
-  lengths: Uint8Array;
-  count = 0;
-  constructor(
-    readonly k: WordCount,
-    capacity: number,
-  ) {
-    this.words = new Uint32Array(Math.max(capacity, 4) * k);
-    this.lengths = new Uint8Array(Math.max(capacity, 4));
-  }
-
-  private reserve(): void {
-    if (this.count < this.lengths.length) return;
-    const words = new Uint32Array(this.words.length * 2);
-    words.set(this.words);
-    this.words = words;
-    const lengths = new Uint8Array(this.lengths.length * 2);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
-  }
-
-  /** Appends an IPv4 prefix. */
-  push1(network: number, length: number): void {
-    this.reserve();
-    this.words[this.count] = network;
-    this.lengths[this.count++] = length;
-  }
-
-  /** Appends a prefix whose network is in network[0..k]. */
-  push(network: Uint32Array, length: number): void {
-    this.reserve();
-    copyWords(this.words, this.count * this.k, network, 0, this.k);
-    this.lengths[this.count++] = length;
-  }
+  return { words, lengths, count };
 }
