@@ -39,17 +39,14 @@ const RADIX_BITS = 11;
 const BUCKETS = 1 << RADIX_BITS;
 const DIGITS_PER_WORD = 3; // 11 + 11 + 10 bits
 
-/**
- * Sorts n packed ranges by first address: LSD radix sort on 11-bit digits, skipping digits
- * that every range shares. IPv4 ranges (2 words) move whole on each pass; IPv6 ranges
- * (8 words) are sorted as a permutation and moved once at the end.
- */
-function sortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
-  if (n < 48) return insertionSortByStart(data, n, k);
+/** The digit a pass sorts on: pass 0 is the least significant 11 bits of the last word. */
+const shiftOf = (pass: number): number => (pass % DIGITS_PER_WORD) * RADIX_BITS;
+const wordOf = (pass: number, k: WordCount): number => k - 1 - Math.floor(pass / DIGITS_PER_WORD);
+
+/** Every pass's digit histogram, in one read of the n ranges' first addresses. */
+function digitHistograms(data: Uint32Array, n: number, k: WordCount): Uint32Array {
   const stride = 2 * k;
-  const passes = k * DIGITS_PER_WORD;
-  // All digit histograms in one read of the data; pass p sorts on digit p (least significant first).
-  const counts = new Uint32Array(passes * BUCKETS);
+  const counts = new Uint32Array(k * DIGITS_PER_WORD * BUCKETS);
   for (let base = 0; base < n * stride; base += stride) {
     for (let w = 0; w < k; w++) {
       const x = data[base + w]!;
@@ -59,57 +56,80 @@ function sortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
       counts[p + 2 * BUCKETS + (x >>> 22)]!++;
     }
   }
-  /** Turns pass p's histogram into starting positions; false when the pass would change nothing. */
-  const positions = (pass: number, anyDigit: number): boolean => {
-    const offset = pass * BUCKETS;
-    if (counts[offset + anyDigit] === n) return false;
-    let position = 0;
-    for (let b = offset; b < offset + BUCKETS; b++) {
-      const c = counts[b]!;
-      counts[b] = position;
-      position += c;
-    }
-    return true;
-  };
-  const digitOf = (x: number, pass: number): number => (x >>> ((pass % DIGITS_PER_WORD) * RADIX_BITS)) & 0x7ff;
-  const wordOf = (pass: number): number => k - 1 - Math.floor(pass / DIGITS_PER_WORD);
+  return counts;
+}
 
+/**
+ * Turns a pass's histogram into the first position of each digit; false (and nothing to do)
+ * when every range has the same digit there.
+ */
+function positions(counts: Uint32Array, pass: number, n: number, someDigit: number): boolean {
+  const offset = pass * BUCKETS;
+  if (counts[offset + someDigit] === n) return false;
+  let position = 0;
+  for (let b = offset; b < offset + BUCKETS; b++) {
+    const c = counts[b]!;
+    counts[b] = position;
+    position += c;
+  }
+  return true;
+}
+
+/** One pass over IPv4 ranges (2 words each), moving them whole from source to target. */
+function scatterPairs(source: Uint32Array, target: Uint32Array, n: number, counts: Uint32Array, offset: number, shift: number): void {
+  for (let base = 0; base < 2 * n; base += 2) {
+    const at = counts[offset + ((source[base]! >>> shift) & 0x7ff)]!++ * 2;
+    target[at] = source[base]!;
+    target[at + 1] = source[base + 1]!;
+  }
+}
+
+/** One pass over a permutation, keyed by `keys[r]` (the key word of range r). */
+function scatterOrder(order: Uint32Array, next: Uint32Array, keys: Uint32Array, n: number, counts: Uint32Array, offset: number, shift: number): void {
+  for (let i = 0; i < n; i++) {
+    const r = order[i]!;
+    next[counts[offset + ((keys[r]! >>> shift) & 0x7ff)]!++] = r;
+  }
+}
+
+/**
+ * Sorts n packed ranges by first address: LSD radix sort on 11-bit digits, skipping digits
+ * that every range shares. IPv4 ranges (2 words) move whole on each pass; IPv6 ranges
+ * (8 words) are sorted as a permutation, each pass keyed by a compact copy of one word, and
+ * moved once at the end.
+ */
+function sortByStart(data: Uint32Array, n: number, k: WordCount): Uint32Array {
+  if (n < 48) return insertionSortByStart(data, n, k);
+  const passes = k * DIGITS_PER_WORD;
+  const counts = digitHistograms(data, n, k);
   if (k === 1) {
     let source: Uint32Array = data;
     let target: Uint32Array = new Uint32Array(n * 2);
     for (let pass = 0; pass < passes; pass++) {
-      if (!positions(pass, digitOf(source[0]!, pass))) continue;
-      const offset = pass * BUCKETS;
-      const shift = (pass % DIGITS_PER_WORD) * RADIX_BITS;
-      for (let base = 0; base < n * 2; base += 2) {
-        const at = counts[offset + ((source[base]! >>> shift) & 0x7ff)]!++ * 2;
-        target[at] = source[base]!;
-        target[at + 1] = source[base + 1]!;
-      }
+      if (!positions(counts, pass, n, (source[0]! >>> shiftOf(pass)) & 0x7ff)) continue;
+      scatterPairs(source, target, n, counts, pass * BUCKETS, shiftOf(pass));
       [source, target] = [target, source];
     }
     return source;
   }
-
-  // IPv6: sort a permutation, then move each 8-word range once.
+  const stride = 2 * k;
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let next = new Uint32Array(n);
+  const keys = new Uint32Array(n);
+  let keyWord = -1;
   for (let pass = 0; pass < passes; pass++) {
-    const w = wordOf(pass);
-    if (!positions(pass, digitOf(data[w]!, pass))) continue;
-    const offset = pass * BUCKETS;
-    const shift = (pass % DIGITS_PER_WORD) * RADIX_BITS;
-    for (let i = 0; i < n; i++) {
-      const r = order[i]!;
-      next[counts[offset + ((data[r * stride + w]! >>> shift) & 0x7ff)]!++] = r;
+    const w = wordOf(pass, k);
+    if (!positions(counts, pass, n, (data[w]! >>> shiftOf(pass)) & 0x7ff)) continue;
+    if (keyWord !== w) {
+      for (let r = 0, at = w; r < n; r++, at += stride) keys[r] = data[at]!;
+      keyWord = w;
     }
+    scatterOrder(order, next, keys, n, counts, pass * BUCKETS, shiftOf(pass));
     [order, next] = [next, order];
   }
   const sorted = new Uint32Array(n * stride);
-  for (let i = 0, at = 0; i < n; i++, at += stride) {
-    copyWords(sorted, at, data, order[i]! * stride, stride);
-  }
+  for (let i = 0, at = 0; i < n; i++, at += stride) copyWords(sorted, at, data, order[i]! * stride, stride);
   return sorted;
 }
 

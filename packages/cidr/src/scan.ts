@@ -137,12 +137,9 @@ function groupAt(position: number, gap: number, zeros: number): number {
  * it or −1. Sets scanned.family.
  */
 export function scanAddress(text: string, out: Uint32Array, oi: number): number {
-  // IPv4 text starts with 1..3 decimal digits and a dot; anything else can only be IPv6.
-  const n = text.length;
-  const c0 = n > 0 ? text.charCodeAt(0) - ZERO : -1;
-  if (c0 >= 0 && c0 <= 9 && n > 1 && (text.charCodeAt(1) === DOT || (n > 2 && (text.charCodeAt(2) === DOT || (n > 3 && text.charCodeAt(3) === DOT))))) {
-    const end = scanV4At(text, 0);
-    if (end < 0) return -1;
+  // Most text is IPv4: try it first. IPv6 that starts with digits fails it within 5 characters.
+  const end = scanV4At(text, 0);
+  if (end >= 0) {
     out[oi] = v4Value;
     scanned.family = 4;
     return end;
