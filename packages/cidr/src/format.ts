@@ -108,6 +108,36 @@ export class TextWriter {
     return this;
   }
 
+  /** Makes room for `bytes` more at least. */
+  ensure(bytes: number): this {
+    this.reserve(bytes);
+    return this;
+  }
+
+  /** Where the next byte goes: a mark for {@link TextWriter.spells} and {@link TextWriter.rewind}. */
+  mark(): number {
+    return this.at;
+  }
+
+  /** True when what was written since the mark spells exactly `text`. */
+  spells(text: string, mark: number): boolean {
+    if (this.at - mark !== text.length) return false;
+    for (let i = 0; i < text.length; i++) if (this.bytes[mark + i] !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** Forgets what was written since the mark. */
+  rewind(mark: number): this {
+    this.at = mark;
+    return this;
+  }
+
+  /** Ends the current line. */
+  newline(): this {
+    this.reserve(1)[this.at++] = NEWLINE;
+    return this;
+  }
+
   /** Forgets everything written. */
   clear(): this {
     this.at = 0;
@@ -132,6 +162,15 @@ export class TextWriter {
 // One address or prefix at a time goes through one shared writer: allocating a buffer per call
 // costs more than the formatting itself.
 const single = new TextWriter(64);
+
+// Lists go through another shared writer, so that formatting a million prefixes does not
+// allocate (and soon collect) a 20 MB buffer each time; it keeps the largest size it grew to.
+const bulk = new TextWriter(1 << 16);
+
+/** The shared writer for lists, emptied, with room for `bytes` at least. */
+export function bulkWriter(bytes: number): TextWriter {
+  return bulk.clear().ensure(bytes);
+}
 
 /** Canonical text of the address of the family held in words[wi..]. */
 export function formatWords(family: 4 | 6, words: Uint32Array, wi: number): string {

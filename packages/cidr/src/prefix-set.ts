@@ -1,6 +1,6 @@
 import { addressFrom, compareAddresses, type Address } from './address.js';
 import { wordCount, type Family, type WordCount } from './family.js';
-import { TextWriter } from './format.js';
+import { bulkWriter } from './format.js';
 import { prefixFrom, scanError, type ParsePrefixOptions, type Prefix } from './prefix.js';
 import {
   containsRange,
@@ -260,7 +260,7 @@ export function formatPrefixSet(set: PrefixSet): string[] {
   const v4 = rangesToPrefixes(set.v4, 1);
   const v6 = rangesToPrefixes(set.v6, 4);
   // Room for the longest lines (`255.255.255.255/32`, 39-character IPv6 + `/128`): no regrowth.
-  const writer = new TextWriter(v4.count * 19 + v6.count * 44);
+  const writer = bulkWriter(v4.count * 19 + v6.count * 44);
   for (let i = 0; i < v4.count; i++) writer.prefix(4, v4.words, i, v4.lengths[i]!, true);
   for (let i = 0; i < v6.count; i++) writer.prefix(6, v6.words, 4 * i, v6.lengths[i]!, true);
   return writer.lines();

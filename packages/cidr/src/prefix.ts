@@ -1,6 +1,6 @@
 import { wordsFrom, type Address } from './address.js';
 import { bitCount, type Family } from './family.js';
-import { formatPrefixWords, TextWriter } from './format.js';
+import { bulkWriter, formatPrefixWords } from './format.js';
 import { err, ok, type Err, type ErrAt, type Ok, type Result } from './result.js';
 import {
   clearHostBits,
@@ -92,7 +92,17 @@ export function canonicalPrefix(text: string): Result<string> {
   if (typeof text !== 'string') return scanError(String(text), MALFORMED_ADDRESS);
   const code = scanPrefix(text, buffer, 0);
   if (code < 0) return scanError(text, code);
-  return ok(formatPrefixWords(scanned.family, buffer, 0, scanned.length));
+  if (isCanonicalIPv4()) return ok(text);
+  const canonical = formatPrefixWords(scanned.family, buffer, 0, scanned.length);
+  return ok(canonical === text ? text : canonical);
+}
+
+/**
+ * True when the text just scanned is IPv4 without host bits: the strict scanner accepts no other
+ * spelling of an IPv4 prefix than the canonical one, so the text can be returned as it is.
+ */
+function isCanonicalIPv4(): boolean {
+  return scanned.family === 4 && !scanned.hostBitsSet;
 }
 
 /**
@@ -100,14 +110,33 @@ export function canonicalPrefix(text: string): Result<string> {
  * first text refused stops the work; the error carries its index.
  */
 export function canonicalPrefixes(texts: readonly string[]): Ok<string[]> | ErrAt {
-  const writer = new TextWriter(texts.length * 20);
+  // Texts already canonical are returned as they are; only the others are written out, and
+  // become strings in one decode at the end (see format.ts).
+  const out = new Array<string>(texts.length);
+  const rewritten = new Uint32Array(texts.length);
+  let count = 0;
+  const writer = bulkWriter(texts.length * 20);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
     const code = typeof text === 'string' ? scanPrefix(text, buffer, 0) : MALFORMED_ADDRESS;
     if (code < 0) return { ...scanError(String(text), code), index: i };
-    writer.prefix(scanned.family, buffer, 0, scanned.length, true);
+    if (isCanonicalIPv4()) {
+      out[i] = text;
+      continue;
+    }
+    const mark = writer.mark();
+    writer.prefix(scanned.family, buffer, 0, scanned.length);
+    if (writer.spells(text, mark)) {
+      writer.rewind(mark);
+      out[i] = text;
+    } else {
+      writer.newline();
+      rewritten[count++] = i;
+    }
   }
-  return ok(writer.lines());
+  const lines = writer.lines();
+  for (let j = 0; j < count; j++) out[rewritten[j]!] = lines[j]!;
+  return ok(out);
 }
 
 /** Canonical CIDR text: the address as {@link formatAddress} writes it, `/`, the length. */
