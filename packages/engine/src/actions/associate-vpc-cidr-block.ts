@@ -1,0 +1,97 @@
+// AssociateVpcCidrBlock (spec §6.1), and what a new block means for the VPC's connections (§6.2).
+import { systemMove } from '../clock.js';
+import type { AssociateVpcCidrBlockCommand } from '../commands.js';
+import { cidrConflict, cidrLimit, invalidCombination, missingParameter, peerCidrConflict, requesterPending } from '../errors.js';
+import { nextId } from '../ids.js';
+import { optionalBoolean, optionalString } from '../input.js';
+import { ownVpc } from '../lookup.js';
+import { done, refuse, type Outcome } from '../outcome.js';
+import type { VpcCidrBlockOutput } from '../outputs.js';
+import { writeVpc } from '../store.js';
+import type { Tx } from '../tx.js';
+import { blocksOf, sideBlocks } from '../views.js';
+import { overlapsBlocks, parseIpv4Block } from '../vpc-cidr.js';
+import type { PeeringRecord, VpcRecord } from '../world.js';
+import { allocateIpv6 } from './ipv6.js';
+import { peeringsOfVpc } from './vpc-peerings.js';
+
+/** AssociateVpcCidrBlock: a secondary IPv4 block, or an Amazon-provided IPv6 /56. */
+export function associateVpcCidrBlock(tx: Tx, command: AssociateVpcCidrBlockCommand): Outcome<VpcCidrBlockOutput> {
+  const vpc = ownVpc(tx.w, tx.caller, command.VpcId, 'VpcId');
+  if (!vpc.ok) return vpc;
+  const cidr = optionalString(command.CidrBlock, 'CidrBlock');
+  if (!cidr.ok) return cidr;
+  const ipv6 = optionalBoolean(command.AmazonProvidedIpv6CidrBlock, 'AmazonProvidedIpv6CidrBlock');
+  if (!ipv6.ok) return ipv6;
+  // [?] exactly one kind of block per call.
+  if (cidr.value !== undefined && ipv6.value === true) return refuse(invalidCombination('CidrBlock', 'AmazonProvidedIpv6CidrBlock'));
+  if (ipv6.value === true) return associateIpv6(tx, vpc.value);
+  if (cidr.value === undefined) return refuse(missingParameter('CidrBlock'));
+  return associateIpv4(tx, vpc.value, cidr.value);
+}
+
+function associateIpv6(tx: Tx, vpc: VpcRecord): Outcome<VpcCidrBlockOutput> {
+  const limit = tx.w.config.quotas.ipv6BlocksPerVpc;
+  if (vpc.ipv6Blocks.length >= limit) return refuse(cidrLimit(vpc.vpcId, limit)); // spec §6.1
+  const block = allocateIpv6(tx, vpc.region);
+  writeVpc(tx, vpc, Object.freeze({ ...vpc, ipv6Blocks: Object.freeze([...vpc.ipv6Blocks, block]) }));
+  tx.events.push({ type: 'VpcChanged', vpcId: vpc.vpcId, change: 'cidr-block-associated', at: tx.w.clock });
+  return done({
+    VpcId: vpc.vpcId,
+    Ipv6CidrBlockAssociation: {
+      AssociationId: block.associationId,
+      Ipv6CidrBlock: block.ipv6CidrBlock,
+      Ipv6CidrBlockState: { State: 'associating' },
+      Ipv6Pool: 'Amazon',
+      NetworkBorderGroup: vpc.region,
+    },
+  });
+}
+
+function associateIpv4(tx: Tx, vpc: VpcRecord, text: string): Outcome<VpcCidrBlockOutput> {
+  const cidr = parseIpv4Block(text, 'cidrBlock'); // spec §6.1: /16–/28
+  if (!cidr.ok) return cidr;
+  const limit = tx.w.config.quotas.ipv4BlocksPerVpc;
+  if (vpc.ipv4Blocks.length >= limit) return refuse(cidrLimit(vpc.vpcId, limit)); // spec §6.1
+  // spec §6.1 [doc]: a secondary block must not overlap any block already on the VPC.
+  if (overlapsBlocks(cidr.value, blocksOf(vpc))) return refuse(cidrConflict(cidr.value, vpc.vpcId));
+
+  const peerings = peeringsOfVpc(tx.w, vpc.vpcId);
+  for (const record of peerings) {
+    const coupling = couplingError(tx, record, vpc.vpcId, cidr.value);
+    if (coupling !== null) return refuse(coupling);
+  }
+
+  const [associationId, ids] = nextId(tx.w.ids, 'vpc-cidr-assoc-');
+  tx.w.ids = ids;
+  const block = Object.freeze({ associationId, cidrBlock: cidr.value });
+  writeVpc(tx, vpc, Object.freeze({ ...vpc, ipv4Blocks: Object.freeze([...vpc.ipv4Blocks, block]) }));
+  tx.events.push({ type: 'VpcChanged', vpcId: vpc.vpcId, change: 'cidr-block-associated', at: tx.w.clock });
+
+  // spec §6.2 [doc], §1.2: the accepter adding a block that overlaps the requester VPC fails the pending request.
+  for (const record of peerings) {
+    if (record.status !== 'pending-acceptance' || record.accepterVpcId !== vpc.vpcId) continue;
+    const requester = sideBlocks(tx.w, record, 'requester');
+    if (requester === undefined || !overlapsBlocks(cidr.value, requester)) continue;
+    systemMove(tx, record, 'accepter-cidr-overlap');
+  }
+  return done({
+    VpcId: vpc.vpcId,
+    // [?] the response shows the block still associating; Describe shows it associated at once.
+    CidrBlockAssociation: { AssociationId: associationId, CidrBlock: cidr.value, CidrBlockState: { State: 'associating' } },
+  });
+}
+
+/** spec §6.2: the rules a new IPv4 block must keep with one of the VPC's connections. */
+function couplingError(tx: Tx, record: PeeringRecord, vpcId: string, cidr: string) {
+  const pending = record.status === 'initiating-request' || record.status === 'pending-acceptance';
+  // spec §6.2 [doc]: the requester of a pending request cannot add any block at all (code [?]).
+  if (pending && record.requesterVpcId === vpcId) return requesterPending(vpcId, record.id);
+  // spec §6.2 [doc]: with an active connection, a new block must not overlap the peer VPC (code [?]).
+  if (record.status === 'active' || record.status === 'provisioning') {
+    const peerSide = record.requesterVpcId === vpcId ? 'accepter' : 'requester';
+    const peer = sideBlocks(tx.w, record, peerSide);
+    if (peer !== undefined && overlapsBlocks(cidr, peer)) return peerCidrConflict(cidr, record.id);
+  }
+  return null;
+}

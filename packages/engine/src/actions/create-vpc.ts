@@ -1,0 +1,46 @@
+// CreateVpc (spec §6.1): a VPC of the caller's, in the caller's Region, with its primary block.
+import { tagsFromSpecifications } from '@pcxsim/tags';
+import type { CreateVpcCommand } from '../commands.js';
+import { fromTags } from '../errors.js';
+import { nextId } from '../ids.js';
+import { optionalBoolean, requiredString } from '../input.js';
+import { done, refuse, type Outcome } from '../outcome.js';
+import type { CreateVpcOutput } from '../outputs.js';
+import { writeVpc } from '../store.js';
+import type { Tx } from '../tx.js';
+import { vpcView } from '../views.js';
+import { parseIpv4Block } from '../vpc-cidr.js';
+import type { Ipv6Block, VpcRecord } from '../world.js';
+import { allocateIpv6 } from './ipv6.js';
+
+/** CreateVpc. */
+export function createVpc(tx: Tx, command: CreateVpcCommand): Outcome<CreateVpcOutput> {
+  const text = requiredString(command.CidrBlock, 'CidrBlock');
+  if (!text.ok) return text;
+  const cidr = parseIpv4Block(text.value, 'cidrBlock'); // spec §6.1: /16–/28, canonical
+  if (!cidr.ok) return cidr;
+  const ipv6 = optionalBoolean(command.AmazonProvidedIpv6CidrBlock, 'AmazonProvidedIpv6CidrBlock');
+  if (!ipv6.ok) return ipv6;
+  const tags = tagsFromSpecifications('CreateVpc', command.TagSpecifications); // spec §7.3
+  if (!tags.ok) return refuse(fromTags(tags.error));
+
+  const [vpcId, afterVpc] = nextId(tx.w.ids, 'vpc-');
+  const [associationId, afterAssociation] = nextId(afterVpc, 'vpc-cidr-assoc-');
+  tx.w.ids = afterAssociation;
+  const ipv6Blocks: Ipv6Block[] = [];
+  if (ipv6.value === true) ipv6Blocks.push(allocateIpv6(tx, tx.caller.region));
+  const vpc: VpcRecord = Object.freeze({
+    vpcId,
+    ownerId: tx.caller.accountId,
+    region: tx.caller.region,
+    ipv4Blocks: Object.freeze([Object.freeze({ associationId, cidrBlock: cidr.value })]),
+    ipv6Blocks: Object.freeze(ipv6Blocks),
+    // Defaults of a non-default VPC: DNS resolution on, DNS hostnames off.
+    enableDnsSupport: true,
+    enableDnsHostnames: false,
+    tags: tags.value,
+  });
+  writeVpc(tx, undefined, vpc);
+  tx.events.push({ type: 'VpcCreated', vpcId, at: tx.w.clock });
+  return done({ Vpc: vpcView(vpc) });
+}

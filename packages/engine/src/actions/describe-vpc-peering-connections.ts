@@ -1,0 +1,149 @@
+// DescribeVpcPeeringConnections (spec §4): by ID and by the 12 documented filters, from the caller's
+// view, paged. Candidates come from the narrowest index a filter offers, so a filtered query costs in
+// proportion to what that index holds, not to the world.
+import { PEERING_STATES, type PeeringState } from '@pcxsim/lifecycle';
+import type { DescribeVpcPeeringConnectionsCommand } from '../commands.js';
+import { literals, parseFilters, passes, type FilterValues, type ParsedFilter } from '../describe-filters.js';
+import { peeringMalformed, peeringNotFound } from '../errors.js';
+import { isPcxId } from '../ids.js';
+import { byStatus, byVpc, members, peeringsTagged, viewKey } from '../indexes.js';
+import { stringList } from '../input.js';
+import { done, refuse, type Outcome } from '../outcome.js';
+import type { DescribeVpcPeeringConnectionsOutput } from '../outputs.js';
+import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
+import { describedVersion } from '../peering-state.js';
+import { listedIds } from '../peering-queries.js';
+import { peach } from '../pmap.js';
+import { peeringById } from '../store.js';
+import type { Tx } from '../tx.js';
+import { peeringView, showsAccepterDetails, showsExpiration, sideBlocks, statusMessage, tagsIn } from '../views.js';
+import { rolesIn, seenBy } from '../visibility.js';
+import type { PeeringRecord, World } from '../world.js';
+
+/** A connection as one view sees it: what the filters test. */
+interface Seen {
+  readonly world: World;
+  readonly record: PeeringRecord;
+  readonly view: string;
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * The 12 filters of spec §4.2 [doc]: what a connection shows under each name, from the caller's view.
+ * The `cidr-block` filters match any IPv4 block of the side, secondary ones included [?]; the
+ * accepter's only once they are shown (spec §2.4).
+ */
+const PEERING_FILTERS: Readonly<Record<string, FilterValues<Seen>>> = {
+  'accepter-vpc-info.cidr-block': ({ world, record }) =>
+    showsAccepterDetails(record) ? (sideBlocks(world, record, 'accepter')?.ipv4 ?? NONE) : NONE,
+  'accepter-vpc-info.owner-id': ({ record }) => [record.accepterOwnerId],
+  'accepter-vpc-info.vpc-id': ({ record }) => [record.accepterVpcId],
+  // The timestamp as the wire shows it, `YYYY-MM-DDThh:mm:ss.000Z` (spec §9.2).
+  'expiration-time': ({ record }) => (showsExpiration(record) ? [new Date(record.expiresAt).toISOString()] : NONE),
+  'requester-vpc-info.cidr-block': ({ world, record }) => sideBlocks(world, record, 'requester')?.ipv4 ?? NONE,
+  'requester-vpc-info.owner-id': ({ record }) => [record.requesterOwnerId],
+  'requester-vpc-info.vpc-id': ({ record }) => [record.requesterVpcId],
+  'status-code': ({ record }) => [record.status],
+  'status-message': ({ record }) => [statusMessage(record)],
+  'tag-key': ({ record, view }) => tagsIn(record, view).map((tag) => tag.Key),
+  'vpc-peering-connection-id': ({ record }) => [record.id],
+};
+
+// spec §4.2, §7.4: `tag:<key>` tests the caller's own tag set.
+const tagValues: FilterValues<Seen> = ({ record, view }, key) =>
+  tagsIn(record, view)
+    .filter((tag) => tag.Key === key)
+    .map((tag) => tag.Value);
+
+/** Union of index sets, as IDs. */
+function union(world: World, keys: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const key of keys) peach(members(world.index, key), (_, id) => out.add(id as string));
+  return [...out];
+}
+
+/** The index keys one filter can be answered from, or `null` when it cannot (wildcards, or no index). */
+function indexKeysFor(view: string, filter: ParsedFilter<Seen>): readonly string[] | null {
+  if (filter.tagKey !== '') return [peeringsTagged(view, filter.tagKey)];
+  const values = literals(filter);
+  if (values === null) return null;
+  switch (filter.name) {
+    case 'status-code':
+      return values.filter((value) => (PEERING_STATES as readonly string[]).includes(value)).map((state) => byStatus(view, state as PeeringState));
+    case 'requester-vpc-info.vpc-id':
+    case 'accepter-vpc-info.vpc-id':
+      return values.map(byVpc);
+    case 'tag-key':
+      return values.map((key) => peeringsTagged(view, key));
+    default:
+      return null;
+  }
+}
+
+/** The candidate IDs: from the filter whose index answer is smallest, or every connection the view lists. */
+function candidates(world: World, view: string, filters: readonly ParsedFilter<Seen>[]): string[] {
+  let best: string[] | null = null;
+  let bestSize = Infinity;
+  for (const filter of filters) {
+    if (filter.name === 'vpc-peering-connection-id') {
+      const ids = literals(filter);
+      if (ids !== null && ids.length < bestSize) [best, bestSize] = [[...new Set(ids)], ids.length];
+      continue;
+    }
+    const keys = indexKeysFor(view, filter);
+    if (keys === null) continue;
+    const size = keys.reduce((sum, key) => sum + members(world.index, key).size, 0);
+    if (size < bestSize) [best, bestSize] = [union(world, keys), size];
+  }
+  // With eventual consistency the index holds the newest versions; only a full scan finds older ones.
+  if (best !== null && world.config.consistency.describeDelayMs === 0) return best;
+  return listedIds(world, view);
+}
+
+/** DescribeVpcPeeringConnections. */
+export function describeVpcPeeringConnections(
+  tx: Tx,
+  command: DescribeVpcPeeringConnectionsCommand,
+): Outcome<DescribeVpcPeeringConnectionsOutput> {
+  const { w, caller } = tx;
+  const ids = stringList(command.VpcPeeringConnectionIds, 'VpcPeeringConnectionId');
+  if (!ids.ok) return ids;
+  for (const id of ids.value) if (!isPcxId(id)) return refuse(peeringMalformed(id)); // spec §4.5 [doc]
+  const filters = parseFilters(command.Filters, PEERING_FILTERS, tagValues);
+  if (!filters.ok) return filters;
+  // [?] unlike DescribeVpcs, IDs and MaxResults may come together: the docs do not forbid it.
+  const paging = readPaging(command.MaxResults, command.NextToken, () => fingerprintOf([ids.value, command.Filters]));
+  if (!paging.ok) return paging;
+
+  const view = viewKey(caller.accountId, caller.region);
+  const shown = (id: string): PeeringRecord | undefined => {
+    const current = peeringById(w, id);
+    const version = current === undefined ? undefined : describedVersion(current, w.clock);
+    return version !== undefined && seenBy(w.config, version, rolesIn(version, caller.accountId, caller.region), w.clock)
+      ? version
+      : undefined;
+  };
+  const found: PeeringRecord[] = [];
+  if (ids.value.length > 0) {
+    // spec §4.5 [doc]: an unknown or invisible ID is NotFound, not an empty answer (the SDK waiters rely on it).
+    for (const id of new Set(ids.value)) {
+      const record = shown(id);
+      if (record === undefined) return refuse(peeringNotFound(id));
+      found.push(record);
+    }
+  } else {
+    for (const id of candidates(w, view, filters.value)) {
+      const record = shown(id);
+      if (record !== undefined) found.push(record);
+    }
+  }
+  const matched = sortByKey(
+    found.filter((record) => passes(filters.value, { world: w, record, view })),
+    (record) => record.id,
+  );
+  const { items, nextToken } = page(matched, (record) => record.id, paging.value);
+  const out: DescribeVpcPeeringConnectionsOutput = { VpcPeeringConnections: items.map((record) => peeringView(w, record, view)) };
+  if (nextToken !== undefined) out.NextToken = nextToken;
+  return done(out);
+}

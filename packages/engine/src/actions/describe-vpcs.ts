@@ -1,0 +1,60 @@
+// DescribeVpcs: the caller's VPCs in its Region, by ID and filters, paged.
+import type { DescribeVpcsCommand } from '../commands.js';
+import { parseFilters, passes, type FilterValues } from '../describe-filters.js';
+import { invalidCombination } from '../errors.js';
+import { members, viewKey, vpcsOf } from '../indexes.js';
+import { stringList } from '../input.js';
+import { ownVpcById } from '../lookup.js';
+import { done, refuse, type Outcome } from '../outcome.js';
+import type { DescribeVpcsOutput } from '../outputs.js';
+import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
+import { pkeys } from '../pmap.js';
+import { vpcById } from '../store.js';
+import type { Tx } from '../tx.js';
+import { vpcView } from '../views.js';
+import type { VpcRecord } from '../world.js';
+
+/** The DescribeVpcs filters: what a VPC shows under each name. */
+const VPC_FILTERS: Readonly<Record<string, FilterValues<VpcRecord>>> = {
+  'vpc-id': (vpc) => [vpc.vpcId],
+  // The primary block only; `cidr-block-association.cidr-block` covers every block.
+  cidr: (vpc) => [vpc.ipv4Blocks[0]!.cidrBlock],
+  'cidr-block-association.cidr-block': (vpc) => vpc.ipv4Blocks.map((block) => block.cidrBlock),
+  'owner-id': (vpc) => [vpc.ownerId],
+  'tag-key': (vpc) => vpc.tags.map((tag) => tag.Key),
+};
+
+const vpcTagValues: FilterValues<VpcRecord> = (vpc, key) => vpc.tags.filter((tag) => tag.Key === key).map((tag) => tag.Value);
+
+/** DescribeVpcs. */
+export function describeVpcs(tx: Tx, command: DescribeVpcsCommand): Outcome<DescribeVpcsOutput> {
+  const ids = stringList(command.VpcIds, 'VpcId');
+  if (!ids.ok) return ids;
+  // spec §4.4 [obs]: DescribeVpcs refuses IDs together with MaxResults.
+  if (ids.value.length > 0 && command.MaxResults !== undefined) return refuse(invalidCombination('VpcIds', 'MaxResults'));
+  const filters = parseFilters(command.Filters, VPC_FILTERS, vpcTagValues);
+  if (!filters.ok) return filters;
+  const paging = readPaging(command.MaxResults, command.NextToken, () => fingerprintOf([ids.value, command.Filters]));
+  if (!paging.ok) return paging;
+
+  let candidates: VpcRecord[];
+  if (ids.value.length > 0) {
+    candidates = [];
+    for (const id of new Set(ids.value)) {
+      const vpc = ownVpcById(tx.w, tx.caller, id);
+      if (!vpc.ok) return vpc;
+      candidates.push(vpc.value);
+    }
+  } else {
+    const view = viewKey(tx.caller.accountId, tx.caller.region);
+    candidates = (pkeys(members(tx.w.index, vpcsOf(view))) as string[]).map((id) => vpcById(tx.w, id)!);
+  }
+  const matched = sortByKey(
+    candidates.filter((vpc) => passes(filters.value, vpc)),
+    (vpc) => vpc.vpcId,
+  );
+  const { items, nextToken } = page(matched, (vpc) => vpc.vpcId, paging.value);
+  const out: DescribeVpcsOutput = { Vpcs: items.map(vpcView) };
+  if (nextToken !== undefined) out.NextToken = nextToken;
+  return done(out);
+}

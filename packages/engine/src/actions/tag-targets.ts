@@ -1,0 +1,68 @@
+// The resources CreateTags and DeleteTags name (spec §7), and writing a resource's tags back. A VPC
+// has one tag set; a connection has one per (account, Region) view, and the caller writes its own
+// (spec §7.4).
+import type { Result, TagSet } from '@pcxsim/tags';
+import { fromTags, invalidId, missingParameter, peeringMalformed } from '../errors.js';
+import { isPcxId } from '../ids.js';
+import { stringList } from '../input.js';
+import { viewKey } from '../indexes.js';
+import { ownVpcById, visiblePeering } from '../lookup.js';
+import { done, refuse, type Outcome } from '../outcome.js';
+import { updatePeering } from '../peering-state.js';
+import { writeVpc } from '../store.js';
+import type { Tx } from '../tx.js';
+import { tagsIn } from '../views.js';
+import type { PeeringRecord, VpcRecord } from '../world.js';
+
+/** A resource whose tags a request changes. */
+export type TagTarget = { readonly kind: 'vpc'; readonly vpc: VpcRecord } | { readonly kind: 'pcx'; readonly record: PeeringRecord };
+
+/** Reads `ResourceId.N`: each a VPC the caller owns or a connection its view sees, each once. */
+export function tagTargets(tx: Tx, raw: unknown): Outcome<readonly TagTarget[]> {
+  const ids = stringList(raw, 'ResourceId');
+  if (!ids.ok) return ids;
+  if (ids.value.length === 0) return refuse(missingParameter('ResourceId'));
+  const targets: TagTarget[] = [];
+  for (const id of new Set(ids.value)) {
+    if (id.startsWith('vpc-')) {
+      const vpc = ownVpcById(tx.w, tx.caller, id);
+      if (!vpc.ok) return vpc;
+      targets.push({ kind: 'vpc', vpc: vpc.value });
+    } else if (id.startsWith('pcx-')) {
+      if (!isPcxId(id)) return refuse(peeringMalformed(id));
+      const record = visiblePeering(tx.w, tx.caller, id);
+      if (!record.ok) return record;
+      targets.push({ kind: 'pcx', record: record.value });
+    } else {
+      return refuse(invalidId(id)); // [?] a resource type the engine does not model
+    }
+  }
+  return done(targets);
+}
+
+/**
+ * Applies a tag-set reducer to every target, all or nothing: the first error leaves every resource
+ * as it was (spec §7.2).
+ */
+export function retag(tx: Tx, targets: readonly TagTarget[], change: (set: TagSet) => Result<TagSet>): Outcome<Record<string, never>> {
+  const view = viewKey(tx.caller.accountId, tx.caller.region);
+  const results: TagSet[] = [];
+  for (const target of targets) {
+    const result = change(target.kind === 'vpc' ? target.vpc.tags : tagsIn(target.record, view));
+    if (!result.ok) return refuse(fromTags(result.error));
+    results.push(result.value);
+  }
+  targets.forEach((target, i) => {
+    const tags = results[i]!;
+    if (target.kind === 'vpc') {
+      writeVpc(tx, target.vpc, Object.freeze({ ...target.vpc, tags }));
+      tx.events.push({ type: 'TagsChanged', resourceId: target.vpc.vpcId, view, at: tx.w.clock });
+    } else {
+      const views: Record<string, TagSet> = { ...target.record.tags, [view]: tags };
+      if (tags.length === 0) delete views[view];
+      updatePeering(tx, target.record, { tags: Object.freeze(views) });
+      tx.events.push({ type: 'TagsChanged', resourceId: target.record.id, view, at: tx.w.clock });
+    }
+  });
+  return done({});
+}

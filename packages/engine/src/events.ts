@@ -1,0 +1,112 @@
+// What a command did, as data: the events a Step carries. A rejected command has none.
+import type { PeeringState } from '@pcxsim/lifecycle';
+
+/** A VPC was created. */
+export interface VpcCreated {
+  /** Discriminant. */
+  readonly type: 'VpcCreated';
+  /** The new VPC. */
+  readonly vpcId: string;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/** A VPC was deleted. */
+export interface VpcDeleted {
+  /** Discriminant. */
+  readonly type: 'VpcDeleted';
+  /** The VPC. */
+  readonly vpcId: string;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/** A VPC's CIDR blocks or DNS attributes changed. */
+export interface VpcChanged {
+  /** Discriminant. */
+  readonly type: 'VpcChanged';
+  /** The VPC. */
+  readonly vpcId: string;
+  /** What changed. */
+  readonly change: 'cidr-block-associated' | 'cidr-block-disassociated' | 'attribute-modified';
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/** A peering connection was created. */
+export interface PeeringCreated {
+  /** Discriminant. */
+  readonly type: 'PeeringCreated';
+  /** The connection. */
+  readonly id: string;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/** A peering connection moved from one state to another. */
+export interface PeeringStatusChanged {
+  /** Discriminant. */
+  readonly type: 'PeeringStatusChanged';
+  /** The connection. */
+  readonly id: string;
+  /** The state it left. */
+  readonly from: PeeringState;
+  /** The state it entered. */
+  readonly to: PeeringState;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/** A peering connection's options changed. */
+export interface PeeringOptionsChanged {
+  /** Discriminant. */
+  readonly type: 'PeeringOptionsChanged';
+  /** The connection. */
+  readonly id: string;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/** A terminal connection's last retention window ended: it is gone for everyone. */
+export interface PeeringRetired {
+  /** Discriminant. */
+  readonly type: 'PeeringRetired';
+  /** The connection. */
+  readonly id: string;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/** The tags of a resource changed in one (account, Region) view. */
+export interface TagsChanged {
+  /** Discriminant. */
+  readonly type: 'TagsChanged';
+  /** The VPC or connection. */
+  readonly resourceId: string;
+  /** The view whose tag set changed, `account|region`. */
+  readonly view: string;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/** The clock moved forward. */
+export interface ClockAdvanced {
+  /** Discriminant. */
+  readonly type: 'ClockAdvanced';
+  /** The clock before, epoch ms. */
+  readonly from: number;
+  /** The clock after, epoch ms. */
+  readonly to: number;
+}
+
+/** Anything a command can do to the world. */
+export type EngineEvent =
+  | VpcCreated
+  | VpcDeleted
+  | VpcChanged
+  | PeeringCreated
+  | PeeringStatusChanged
+  | PeeringOptionsChanged
+  | PeeringRetired
+  | TagsChanged
+  | ClockAdvanced;

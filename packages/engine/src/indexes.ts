@@ -1,0 +1,58 @@
+// Secondary indexes, so that what Describe and the rules ask costs in proportion to the answer,
+// not to the world: one persistent map from an index key to the set of IDs under it.
+import { emptyPMap, pdelete, pget, pset, type PMap } from './pmap.js';
+
+/** A set of IDs. */
+export type IdSet = PMap<true>;
+
+const NONE: IdSet = emptyPMap<true>();
+
+/** The (account, Region) a caller sees the world from: `account|region`. */
+export const viewKey = (accountId: string, region: string): string => `${accountId}|${region}`;
+
+/** Connections of one state that a view lists. */
+export const byStatus = (view: string, status: string): string => `s|${view}|${status}`;
+/** Every connection either side of which is the VPC. */
+export const byVpc = (vpcId: string): string => `p|${vpcId}`;
+/** The key of the connections between two VPCs, either direction (in `world.pairs`). */
+export const pairOf = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+/** Counter: the provisioning and active connections of a VPC (the per-VPC quota; in `world.counts`). */
+export const activeOf = (vpcId: string): string => `a|${vpcId}`;
+/** Counter: the initiating and pending requests an account made (the outstanding-requests quota). */
+export const outstandingOf = (accountId: string): string => `o|${accountId}`;
+/** Connections whose tag set in a view has the key. */
+export const peeringsTagged = (view: string, key: string): string => `t|${view}|${key}`;
+/** The VPCs of a view. */
+export const vpcsOf = (view: string): string => `v|${view}`;
+/** The VPCs of a view whose tags have the key. */
+export const vpcsTagged = (view: string, key: string): string => `T|${view}|${key}`;
+
+/** A counter's value. */
+export const count = (counts: PMap<number>, key: string): number => pget(counts, key) ?? 0;
+
+/** The counters with `key` moved by `delta`; a counter at zero is dropped. */
+export function bump(counts: PMap<number>, key: string, delta: number): PMap<number> {
+  const next = count(counts, key) + delta;
+  return next === 0 ? pdelete(counts, key) : pset(counts, key, next);
+}
+
+/** The connections between two VPCs. */
+export const pairMembers = (pairs: PMap<readonly string[]>, a: string, b: string): readonly string[] => pget(pairs, pairOf(a, b)) ?? [];
+
+/** The IDs under `key`. */
+export const members = (index: PMap<IdSet>, key: string): IdSet => pget(index, key) ?? NONE;
+
+/** Moves an ID from the keys only `before` has to the keys only `after` has. */
+export function reindex(index: PMap<IdSet>, id: string, before: readonly string[], after: readonly string[]): PMap<IdSet> {
+  let out = index;
+  for (const key of before) {
+    if (after.includes(key)) continue;
+    const set = pdelete(members(out, key), id);
+    out = set.size === 0 ? pdelete(out, key) : pset(out, key, set);
+  }
+  for (const key of after) {
+    if (before.includes(key)) continue;
+    out = pset(out, key, pset(members(out, key), id, true));
+  }
+  return out;
+}

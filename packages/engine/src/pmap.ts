@@ -1,0 +1,335 @@
+// A persistent hash map (a hash array mapped trie, HAMT) made of plain JSON data.
+//
+// Why not a frozen Record or Map: a world of a million connections must change in a few
+// microseconds, and copying a million-entry object on every command cannot. A HAMT shares every
+// untouched node between the old and the new world, so a change copies one path of at most seven
+// small nodes. Why not classes: the world must survive JSON.stringify/JSON.parse exactly, so the
+// nodes are plain objects and arrays, and keys are strings or small non-negative integers.
+//
+// Changes within one command are cheaper still: a node created during the current command is not
+// frozen yet, so a second change to it edits it in place instead of copying it again. Nodes from
+// earlier worlds are frozen and are always copied. `commitFresh` freezes the new nodes when the
+// command succeeds; `discardFresh` forgets them when it fails (the new nodes are then garbage).
+// So within one command a map must be used linearly: once `set` has returned a new version, the
+// version it was given must not be used again.
+
+/** A key of a {@link PMap}: a string, or a non-negative integer below 2^31 (used as its own hash). */
+export type PKey = string | number;
+
+/**
+ * A branch of the trie: `m` is the bitmap of occupied slots, `a` holds two cells per slot: a key and
+ * its value, or `null` and a child node.
+ */
+export interface BitmapNode {
+  /** Which of the 32 slots of this level are occupied. */
+  readonly m: number;
+  /** Two cells per occupied slot, in slot order: `key, value` or `null, child`. */
+  readonly a: readonly unknown[];
+}
+
+/** Keys whose 32-bit hashes are equal, past the last level of the trie: `a` holds `key, value` pairs. */
+export interface CollisionNode {
+  /** The hash all keys here share. */
+  readonly h: number;
+  /** `key, value` pairs. */
+  readonly a: readonly unknown[];
+}
+
+/** A node of the trie. */
+export type PNode = BitmapNode | CollisionNode;
+
+/**
+ * An immutable map from {@link PKey} to `V`, as plain JSON data. Read it with the engine's
+ * queries; its layout is an implementation detail.
+ */
+export interface PMap<V> {
+  /** The number of entries. */
+  readonly size: number;
+  /** The trie, or `null` when empty. */
+  readonly root: PNode | null;
+  /** Phantom marker of the value type; never present at run time. */
+  readonly __values?: V;
+}
+
+type Cells = unknown[];
+type MutableNode = { m: number; h?: never; a: Cells } | { h: number; m?: never; a: Cells };
+
+/** The empty map. */
+export const EMPTY_PMAP: PMap<never> = Object.freeze({ size: 0, root: null });
+
+/** Typed view of {@link EMPTY_PMAP}. */
+export const emptyPMap = <V>(): PMap<V> => EMPTY_PMAP as PMap<V>;
+
+let fresh: object[] = [];
+
+/** Freezes every node created since the last commit or discard: the command succeeded. */
+export function commitFresh(): void {
+  for (const node of fresh) Object.freeze(node);
+  fresh = [];
+}
+
+/** Forgets the nodes created since the last commit: the command failed and they are garbage. */
+export function discardFresh(): void {
+  fresh = [];
+}
+
+/** Registers an object built during the running command, to be frozen when it commits. */
+export function freshObject<T extends object>(made: T): T {
+  fresh.push(made);
+  return made;
+}
+
+class Branch {
+  constructor(
+    public m: number,
+    public a: Cells,
+  ) {}
+}
+
+class Collision {
+  constructor(
+    public h: number,
+    public a: Cells,
+  ) {}
+}
+
+class Root<V> {
+  constructor(
+    readonly size: number,
+    readonly root: PNode | null,
+  ) {}
+  declare readonly __values?: V;
+}
+
+function node(bitmap: number, cells: Cells): MutableNode {
+  const made = new Branch(bitmap, cells) as MutableNode;
+  fresh.push(made, cells);
+  return made;
+}
+
+function collision(hash: number, cells: Cells): MutableNode {
+  const made = new Collision(hash, cells) as MutableNode;
+  fresh.push(made, cells);
+  return made;
+}
+
+const copyOf = (cells: readonly unknown[]): Cells => Array.from(cells);
+
+/** FNV-1a over UTF-16 code units; integers hash to themselves so dense integer keys fill nodes densely. */
+export function hashKey(key: PKey): number {
+  if (typeof key === 'number') return key >>> 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+// Two V8 facts shape the allocation code below (both measured on Node 20):
+// - slice() on a frozen array takes a slow generic path, about fifty times slower than Array.from(),
+//   and every node of an earlier world is frozen; so copies use Array.from().
+// - Object and array *literals* carry allocation sites, and V8 pretenures a site whose objects
+//   survive (they all do while a world is being built): from then on every node it allocates goes
+//   straight to the old generation, and each short-lived path copy costs a full mark-compact later.
+//   Constructor calls and builtins (Array.of, Array.from) carry no site, so nodes are made by the
+//   tiny classes below. They have exactly the fields of the plain interfaces; JSON writes the same
+//   text, and plain objects restored from JSON are used alike.
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+const LAST_SHIFT = 30;
+
+/** The value under `key`, or `undefined`. */
+export function pget<V>(map: PMap<V>, key: PKey): V | undefined {
+  let current = map.root;
+  if (current === null) return undefined;
+  const hash = hashKey(key);
+  let shift = 0;
+  for (;;) {
+    const cells = current.a;
+    if ('m' in current) {
+      const bit = 1 << ((hash >>> shift) & 31);
+      if ((current.m & bit) === 0) return undefined;
+      const at = popcount(current.m & (bit - 1)) * 2;
+      const k = cells[at];
+      if (k === null) {
+        current = cells[at + 1] as PNode;
+        shift += 5;
+        continue;
+      }
+      return k === key ? (cells[at + 1] as V) : undefined;
+    }
+    for (let i = 0; i < cells.length; i += 2) if (cells[i] === key) return cells[i + 1] as V;
+    return undefined;
+  }
+}
+
+let grew = false;
+
+/** The map with `key` set to `value` (the same map when it already held exactly that value). */
+export function pset<V>(map: PMap<V>, key: PKey, value: V): PMap<V> {
+  grew = false;
+  const hash = hashKey(key);
+  const root = map.root === null ? node(1 << (hash & 31), Array.of<unknown>(key, value)) : setIn(map.root, hash, key, value, 0);
+  if (map.root === null) grew = true;
+  // A node edited in place is the same object: only the size tells that an entry was added.
+  if (root === map.root && !grew) return map;
+  return freshObject(new Root<V>(map.size + (grew ? 1 : 0), root));
+}
+
+function editable(current: PNode): MutableNode | null {
+  return Object.isFrozen(current) ? null : (current as MutableNode);
+}
+
+function setIn(current: PNode, hash: number, key: PKey, value: unknown, shift: number): PNode {
+  const cells = current.a;
+  if (!('m' in current)) {
+    for (let i = 0; i < cells.length; i += 2) {
+      if (cells[i] !== key) continue;
+      if (cells[i + 1] === value) return current;
+      return withCell(current, i + 1, value);
+    }
+    grew = true;
+    const own = editable(current);
+    if (own !== null) {
+      own.a.push(key, value);
+      return own;
+    }
+    const grown = copyOf(cells);
+    grown.push(key, value);
+    return collision(current.h, grown);
+  }
+  const bit = 1 << ((hash >>> shift) & 31);
+  const at = popcount(current.m & (bit - 1)) * 2;
+  if ((current.m & bit) === 0) {
+    grew = true;
+    const own = editable(current);
+    if (own !== null) {
+      own.a.splice(at, 0, key, value);
+      own.m = current.m | bit;
+      return own;
+    }
+    const copy = copyOf(cells);
+    copy.splice(at, 0, key, value);
+    return node(current.m | bit, copy);
+  }
+  const k = cells[at];
+  if (k === null) {
+    const child = cells[at + 1] as PNode;
+    const changed = setIn(child, hash, key, value, shift + 5);
+    return changed === child ? current : withCell(current, at + 1, changed);
+  }
+  if (k === key) return cells[at + 1] === value ? current : withCell(current, at + 1, value);
+  grew = true;
+  const split = pair(shift + 5, hashKey(k as PKey), k as PKey, cells[at + 1], hash, key, value);
+  const own = editable(current);
+  if (own !== null) {
+    own.a[at] = null;
+    own.a[at + 1] = split;
+    return own;
+  }
+  const copy = copyOf(cells);
+  copy[at] = null;
+  copy[at + 1] = split;
+  return node(current.m, copy);
+}
+
+function withCell(current: PNode, at: number, value: unknown): PNode {
+  const own = editable(current);
+  if (own !== null) {
+    own.a[at] = value;
+    return own;
+  }
+  const copy = copyOf(current.a);
+  copy[at] = value;
+  return 'm' in current ? node(current.m, copy) : collision(current.h, copy);
+}
+
+function pair(shift: number, h1: number, k1: PKey, v1: unknown, h2: number, k2: PKey, v2: unknown): PNode {
+  if (shift > LAST_SHIFT) return collision(h1, Array.of(k1, v1, k2, v2));
+  const b1 = (h1 >>> shift) & 31;
+  const b2 = (h2 >>> shift) & 31;
+  if (b1 === b2) return node(1 << b1, Array.of(null, pair(shift + 5, h1, k1, v1, h2, k2, v2)));
+  return b1 < b2 ? node((1 << b1) | (1 << b2), Array.of(k1, v1, k2, v2)) : node((1 << b1) | (1 << b2), Array.of(k2, v2, k1, v1));
+}
+
+/** The map without `key` (the same map when it had no such key). */
+export function pdelete<V>(map: PMap<V>, key: PKey): PMap<V> {
+  if (map.root === null) return map;
+  shrank = false;
+  const root = deleteIn(map.root, hashKey(key), key, 0);
+  if (!shrank) return map;
+  return root === null ? emptyPMap<V>() : freshObject(new Root<V>(map.size - 1, root));
+}
+
+let shrank = false;
+
+/** Whether a node holds exactly one entry and no child, so its parent can hold the entry itself. */
+const isSingleLeaf = (current: PNode): boolean => current.a.length === 2 && current.a[0] !== null;
+
+function deleteIn(current: PNode, hash: number, key: PKey, shift: number): PNode | null {
+  const cells = current.a;
+  if (!('m' in current)) {
+    for (let i = 0; i < cells.length; i += 2) {
+      if (cells[i] !== key) continue;
+      shrank = true;
+      if (cells.length === 2) return null;
+      const copy = copyOf(cells);
+      copy.splice(i, 2);
+      return collision(current.h, copy);
+    }
+    return current;
+  }
+  const bit = 1 << ((hash >>> shift) & 31);
+  if ((current.m & bit) === 0) return current;
+  const at = popcount(current.m & (bit - 1)) * 2;
+  const k = cells[at];
+  if (k === null) {
+    const child = cells[at + 1] as PNode;
+    const changed = deleteIn(child, hash, key, shift + 5);
+    if (changed === child) return current;
+    if (changed === null) return without(current, bit, at);
+    // Keep the trie canonical: a child left with one entry is folded into this node.
+    if (isSingleLeaf(changed)) {
+      const copy = copyOf(cells);
+      copy[at] = changed.a[0];
+      copy[at + 1] = changed.a[1];
+      return node(current.m, copy);
+    }
+    return withCell(current, at + 1, changed);
+  }
+  if (k !== key) return current;
+  shrank = true;
+  return without(current, bit, at);
+}
+
+function without(current: BitmapNode, bit: number, at: number): PNode | null {
+  if (current.m === bit) return null;
+  const copy = copyOf(current.a);
+  copy.splice(at, 2);
+  return node(current.m & ~bit, copy);
+}
+
+/** Calls `visit` on every entry, in trie order (deterministic for a given history of changes). */
+export function peach<V>(map: PMap<V>, visit: (value: V, key: PKey) => void): void {
+  if (map.root !== null) eachIn(map.root, visit as (value: unknown, key: PKey) => void);
+}
+
+function eachIn(current: PNode, visit: (value: unknown, key: PKey) => void): void {
+  const cells = current.a;
+  for (let i = 0; i < cells.length; i += 2) {
+    const k = cells[i];
+    if (k === null) eachIn(cells[i + 1] as PNode, visit);
+    else visit(cells[i + 1], k as PKey);
+  }
+}
+
+/** Every key, in trie order. */
+export function pkeys(map: PMap<unknown>): PKey[] {
+  const out: PKey[] = [];
+  peach(map, (_, key) => out.push(key));
+  return out;
+}

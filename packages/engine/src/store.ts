@@ -1,0 +1,87 @@
+// Writing records: every change to a VPC or a connection goes through here, so the secondary
+// indexes, the counters and the pair table always agree with the records (all are derived from a
+// record alone). A change touches only what its fields can move: a state change its status and
+// counter entries, a tag change its tag entries; a connection's VPCs never change.
+import type { PeeringState } from '@pcxsim/lifecycle';
+import * as ix from './indexes.js';
+import { pdelete, pget, pset } from './pmap.js';
+import type { Tx } from './tx.js';
+import { ACCEPTER, BOTH, REQUESTER, listedFor } from './visibility.js';
+import type { PeeringRecord, VpcRecord, World } from './world.js';
+
+/** The connection with this ID, visible or not. */
+export const peeringById = (world: Pick<World, 'peerings'>, id: string): PeeringRecord | undefined => pget(world.peerings, id);
+
+/** The VPC with this ID. */
+export const vpcById = (world: Pick<World, 'vpcs'>, id: string): VpcRecord | undefined => pget(world.vpcs, id);
+
+const isActive = (state: PeeringState): boolean => state === 'provisioning' || state === 'active';
+const isOutstanding = (state: PeeringState): boolean => state === 'initiating-request' || state === 'pending-acceptance';
+
+/** The status-index keys: one per view that lists the connection in its state. */
+function statusKeys(record: PeeringRecord): string[] {
+  const requesterView = ix.viewKey(record.requesterOwnerId, record.requesterRegion);
+  const accepterView = ix.viewKey(record.accepterOwnerId, record.accepterRegion);
+  if (requesterView === accepterView) return listedFor(record, BOTH) ? [ix.byStatus(requesterView, record.status)] : [];
+  const keys: string[] = [];
+  if (listedFor(record, REQUESTER)) keys.push(ix.byStatus(requesterView, record.status));
+  if (listedFor(record, ACCEPTER)) keys.push(ix.byStatus(accepterView, record.status));
+  return keys;
+}
+
+function tagKeys(record: PeeringRecord): string[] {
+  const keys: string[] = [];
+  for (const view in record.tags) for (const tag of record.tags[view]!) keys.push(ix.peeringsTagged(view, tag.Key));
+  return keys;
+}
+
+const vpcKeysOf = (record: PeeringRecord): string[] =>
+  record.requesterVpcId === record.accepterVpcId ? [ix.byVpc(record.requesterVpcId)] : [ix.byVpc(record.requesterVpcId), ix.byVpc(record.accepterVpcId)];
+
+function counters(tx: Tx, record: PeeringRecord, delta: 1 | -1): void {
+  if (isOutstanding(record.status)) tx.w.counts = ix.bump(tx.w.counts, ix.outstandingOf(record.requesterOwnerId), delta);
+  if (isActive(record.status)) {
+    tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(record.requesterVpcId), delta);
+    if (record.accepterVpcId !== record.requesterVpcId) tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(record.accepterVpcId), delta);
+  }
+}
+
+function pair(tx: Tx, record: PeeringRecord, add: boolean): void {
+  const key = ix.pairOf(record.requesterVpcId, record.accepterVpcId);
+  const ids = pget(tx.w.pairs, key) ?? [];
+  const next = add ? Object.freeze([...ids, record.id]) : Object.freeze(ids.filter((id) => id !== record.id));
+  tx.w.pairs = next.length === 0 ? pdelete(tx.w.pairs, key) : pset(tx.w.pairs, key, next);
+}
+
+/** Replaces a connection (`before` → `after`; `undefined` for none) and its index entries. */
+export function writePeering(tx: Tx, before: PeeringRecord | undefined, after: PeeringRecord | undefined): void {
+  const id = (after ?? before)!.id;
+  tx.w.peerings = after === undefined ? pdelete(tx.w.peerings, id) : pset(tx.w.peerings, id, after);
+  if (before === undefined || after === undefined) {
+    const record = (after ?? before)!;
+    const keys = [...statusKeys(record), ...tagKeys(record), ...vpcKeysOf(record)];
+    tx.w.index = ix.reindex(tx.w.index, id, after === undefined ? keys : [], after === undefined ? [] : keys);
+    counters(tx, record, after === undefined ? -1 : 1);
+    pair(tx, record, after !== undefined);
+    return;
+  }
+  if (before.status !== after.status || before.deletedBy !== after.deletedBy) {
+    tx.w.index = ix.reindex(tx.w.index, id, statusKeys(before), statusKeys(after));
+    counters(tx, before, -1);
+    counters(tx, after, 1);
+  }
+  if (before.tags !== after.tags) tx.w.index = ix.reindex(tx.w.index, id, tagKeys(before), tagKeys(after));
+}
+
+function vpcKeys(vpc: VpcRecord): string[] {
+  const view = ix.viewKey(vpc.ownerId, vpc.region);
+  return [ix.vpcsOf(view), ...vpc.tags.map((tag) => ix.vpcsTagged(view, tag.Key))];
+}
+
+/** Replaces a VPC (`before` → `after`; `undefined` for none) and its index entries. */
+export function writeVpc(tx: Tx, before: VpcRecord | undefined, after: VpcRecord | undefined): void {
+  const id = (after ?? before)!.vpcId;
+  tx.w.vpcs = after === undefined ? pdelete(tx.w.vpcs, id) : pset(tx.w.vpcs, id, after);
+  if (before !== undefined && after !== undefined && before.tags === after.tags) return;
+  tx.w.index = ix.reindex(tx.w.index, id, before === undefined ? [] : vpcKeys(before), after === undefined ? [] : vpcKeys(after));
+}

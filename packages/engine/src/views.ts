@@ -1,0 +1,133 @@
+// Views, not copies (DESIGN): what one (account, Region) sees of a record, computed on demand as a
+// fresh SDK-shaped object.
+import { renderStatusMessage } from '@pcxsim/lifecycle';
+import type { TagSet } from '@pcxsim/tags';
+import type {
+  PeeringOptionsOutput,
+  TagOutput,
+  VpcOutput,
+  VpcPeeringConnectionOutput,
+  VpcPeeringConnectionVpcInfoOutput,
+} from './outputs.js';
+import { vpcById } from './store.js';
+import type { PeeringOptionsRecord, PeeringRecord, VpcBlocks, VpcRecord, World } from './world.js';
+
+const messages = new Map<string, string>();
+
+/**
+ * A connection's `Status.Message` (the lifecycle's text), memoised: a pure function of the state and
+ * the accepter's account, and Describe renders it for every item.
+ */
+export function statusMessage(record: PeeringRecord): string {
+  const key = `${record.status}|${record.accepterOwnerId}`;
+  let message = messages.get(key);
+  if (message === undefined) {
+    if (messages.size > 10_000) messages.clear();
+    message = renderStatusMessage(record.status, { accepterAccountId: record.accepterOwnerId });
+    messages.set(key, message);
+  }
+  return message;
+}
+
+/** A fresh SDK tag list. */
+export const tagsOutput = (tags: TagSet | undefined): TagOutput[] =>
+  tags === undefined ? [] : tags.map((tag) => ({ Key: tag.Key, Value: tag.Value }));
+
+const EMPTY_TAGS: TagSet = Object.freeze([]);
+
+/** The tag set a view keeps for a connection (spec §7.4: one per account and Region). */
+export const tagsIn = (record: PeeringRecord, view: string): TagSet => record.tags[view] ?? EMPTY_TAGS;
+
+/** A side's options in SDK shape. */
+export const optionsOutput = (options: PeeringOptionsRecord): PeeringOptionsOutput => ({
+  AllowDnsResolutionFromRemoteVpc: options.allowDnsResolutionFromRemoteVpc,
+  AllowEgressFromLocalClassicLinkToRemoteVpc: options.allowEgressFromLocalClassicLinkToRemoteVpc,
+  AllowEgressFromLocalVpcToRemoteClassicLink: options.allowEgressFromLocalVpcToRemoteClassicLink,
+});
+
+/**
+ * spec §2.4, §3.1: the accepter's CIDRs and options are shown once the connection is accepted
+ * (from `provisioning` on), and stay shown after an accepted connection is deleted [?].
+ */
+export const showsAccepterDetails = (record: PeeringRecord): boolean => record.accepted;
+
+/** spec §1.2: `ExpirationTime` is shown while the request can still be accepted. */
+export const showsExpiration = (record: PeeringRecord): boolean =>
+  record.status === 'initiating-request' || record.status === 'pending-acceptance';
+
+/**
+ * The blocks of a side's VPC: the live VPC when it is still the one the record names (same owner and
+ * Region: a wrong `PeerOwnerId` never shows someone else's VPC), or what it had when it was deleted.
+ */
+export function sideBlocks(world: World, record: PeeringRecord, side: 'requester' | 'accepter'): VpcBlocks | undefined {
+  const vpcId = side === 'requester' ? record.requesterVpcId : record.accepterVpcId;
+  const vpc = vpcById(world, vpcId);
+  const owner = side === 'requester' ? record.requesterOwnerId : record.accepterOwnerId;
+  const region = side === 'requester' ? record.requesterRegion : record.accepterRegion;
+  if (vpc !== undefined && vpc.ownerId === owner && vpc.region === region) return blocksOf(vpc);
+  return record.deletedVpcs?.[vpcId];
+}
+
+/** A VPC's blocks as plain CIDR texts. */
+export const blocksOf = (vpc: VpcRecord): VpcBlocks => ({
+  ipv4: vpc.ipv4Blocks.map((block) => block.cidrBlock),
+  ipv6: vpc.ipv6Blocks.map((block) => block.ipv6CidrBlock),
+});
+
+function vpcInfo(world: World, record: PeeringRecord, side: 'requester' | 'accepter'): VpcPeeringConnectionVpcInfoOutput {
+  const requester = side === 'requester';
+  const info: VpcPeeringConnectionVpcInfoOutput = {
+    OwnerId: requester ? record.requesterOwnerId : record.accepterOwnerId,
+    VpcId: requester ? record.requesterVpcId : record.accepterVpcId,
+    Region: requester ? record.requesterRegion : record.accepterRegion,
+  };
+  // spec §2.4: the requester side always carries its blocks and options; the accepter side only once accepted.
+  if (!requester && !showsAccepterDetails(record)) return info;
+  const blocks = sideBlocks(world, record, side);
+  if (blocks !== undefined && blocks.ipv4.length > 0) {
+    info.CidrBlock = blocks.ipv4[0]!;
+    info.CidrBlockSet = blocks.ipv4.map((cidr) => ({ CidrBlock: cidr }));
+  }
+  // spec §3.1: Ipv6CidrBlockSet only when the VPC has IPv6.
+  if (blocks !== undefined && blocks.ipv6.length > 0) info.Ipv6CidrBlockSet = blocks.ipv6.map((cidr) => ({ Ipv6CidrBlock: cidr }));
+  info.PeeringOptions = optionsOutput(requester ? record.requesterOptions : record.accepterOptions);
+  return info;
+}
+
+/** The connection as the view `view` (`account|region`) sees it. */
+export function peeringView(world: World, record: PeeringRecord, view: string): VpcPeeringConnectionOutput {
+  const out: VpcPeeringConnectionOutput = {
+    VpcPeeringConnectionId: record.id,
+    RequesterVpcInfo: vpcInfo(world, record, 'requester'),
+    AccepterVpcInfo: vpcInfo(world, record, 'accepter'),
+    Status: { Code: record.status, Message: statusMessage(record) },
+    Tags: tagsOutput(tagsIn(record, view)),
+  };
+  if (showsExpiration(record)) out.ExpirationTime = new Date(record.expiresAt);
+  return out;
+}
+
+/** A VPC as its owner sees it. */
+export function vpcView(vpc: VpcRecord): VpcOutput {
+  return {
+    VpcId: vpc.vpcId,
+    OwnerId: vpc.ownerId,
+    State: 'available',
+    CidrBlock: vpc.ipv4Blocks[0]!.cidrBlock,
+    CidrBlockAssociationSet: vpc.ipv4Blocks.map((block) => ({
+      AssociationId: block.associationId,
+      CidrBlock: block.cidrBlock,
+      CidrBlockState: { State: 'associated' },
+    })),
+    Ipv6CidrBlockAssociationSet: vpc.ipv6Blocks.map((block) => ({
+      AssociationId: block.associationId,
+      Ipv6CidrBlock: block.ipv6CidrBlock,
+      Ipv6CidrBlockState: { State: 'associated' },
+      Ipv6Pool: 'Amazon',
+      NetworkBorderGroup: vpc.region,
+    })),
+    InstanceTenancy: 'default',
+    IsDefault: false,
+    Tags: tagsOutput(vpc.tags),
+  };
+}

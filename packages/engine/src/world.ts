@@ -1,0 +1,305 @@
+// The world: every VPC and peering connection of every account and Region, the simulated clock,
+// the ID generator and the queue of scheduled transitions, as one frozen value of plain data.
+import type { Party, PeeringState, TerminalState, TimingProfile } from '@pcxsim/lifecycle';
+import { EXPIRY_MS, VISIBILITY } from '@pcxsim/lifecycle';
+import type { TagSet } from '@pcxsim/tags';
+import type { IdState } from './ids.js';
+import { commitFresh, emptyPMap, type PMap } from './pmap.js';
+import { PUBLIC_REGIONS } from './regions.js';
+import { EMPTY_SCHEDULE, type Schedule } from './schedule.js';
+
+/** The quotas a world enforces (spec §2.3, §6.1), each adjustable as in AWS. */
+export interface Quotas {
+  /** Outstanding (initiating or pending) requests an account may have made: default 25 (spec §2.3 [doc]). */
+  readonly outstandingRequestsPerAccount: number;
+  /** Active (or provisioning) connections per VPC: default 50, checked on Accept (spec §2.3 [doc]). */
+  readonly activeConnectionsPerVpc: number;
+  /** IPv4 blocks per VPC, the primary included: default 5 (spec §6.1 [doc]). */
+  readonly ipv4BlocksPerVpc: number;
+  /** IPv6 blocks per VPC: default 5 (spec §6.1 [doc]). */
+  readonly ipv6BlocksPerVpc: number;
+}
+
+/**
+ * How long the owners still see a connection once it is terminal, in ms, per viewer (spec §1.1).
+ * A slot the lifecycle marks as never visible (the accepter of a failed request) stays hidden.
+ */
+export interface RetentionWindows {
+  /** The owner of the requester VPC. */
+  readonly requester?: number;
+  /** The owner of the accepter VPC. */
+  readonly accepter?: number;
+  /** For `deleted`: the owner who deleted it. */
+  readonly deleter?: number;
+  /** For `deleted`: the other owner. */
+  readonly other?: number;
+  /** An account that owns both VPCs in one Region. */
+  readonly sameAccount?: number;
+}
+
+/** The retention windows of the four terminal states. */
+export type Retention = { readonly [S in TerminalState]: RetentionWindows };
+
+/** Opt-in eventual consistency (spec §10.4): off (0) by default, which is read-your-writes. */
+export interface Consistency {
+  /** A change to a connection reaches DescribeVpcPeeringConnections this many ms of simulated time later. */
+  readonly describeDelayMs: number;
+}
+
+/** Everything that makes one world behave differently from another; all plain data. */
+export interface WorldConfig {
+  /** Seeds the ID generator: the same seed and the same commands give the same IDs. */
+  readonly seed: number;
+  /** The clock at creation, epoch ms. */
+  readonly startTime: number;
+  /** How fast the transient states resolve (see `@pcxsim/lifecycle`'s timing profiles). */
+  readonly timing: TimingProfile;
+  /** The Regions that exist: callers and peer Regions outside this set are unknown. */
+  readonly regions: readonly string[];
+  /** The quotas. */
+  readonly quotas: Quotas;
+  /** How long an unanswered request waits before it expires: 168 h, not adjustable in AWS (spec §1.1). */
+  readonly expiryMs: number;
+  /** How long terminal connections stay visible. */
+  readonly retention: Retention;
+  /** Eventual consistency of Describe (off by default). */
+  readonly consistency: Consistency;
+}
+
+/** The options of {@link createWorld}: any part of {@link WorldConfig}; the rest takes AWS's defaults. */
+export interface WorldOptions {
+  /** See {@link WorldConfig.seed}; default 1. */
+  readonly seed?: number;
+  /** See {@link WorldConfig.startTime}; default 2026-01-01T00:00:00Z. */
+  readonly startTime?: number;
+  /** See {@link WorldConfig.timing}; default `instant`. */
+  readonly timing?: TimingProfile;
+  /** See {@link WorldConfig.regions}; default {@link PUBLIC_REGIONS}. */
+  readonly regions?: readonly string[];
+  /** Quotas to change; the others keep their defaults. */
+  readonly quotas?: Partial<Quotas>;
+  /** See {@link WorldConfig.expiryMs}; default 7 days. */
+  readonly expiryMs?: number;
+  /** Retention windows to change, per terminal state and slot. */
+  readonly retention?: { readonly [S in TerminalState]?: RetentionWindows };
+  /** See {@link WorldConfig.consistency}. */
+  readonly consistency?: Partial<Consistency>;
+}
+
+/** One IPv4 block of a VPC (spec §6.1). */
+export interface Ipv4Block {
+  /** `vpc-cidr-assoc-…`. */
+  readonly associationId: string;
+  /** Canonical CIDR text, host bits cleared. */
+  readonly cidrBlock: string;
+}
+
+/** One Amazon-provided IPv6 block of a VPC, always a /56 (spec §6.1). */
+export interface Ipv6Block {
+  /** `vpc-cidr-assoc-…`. */
+  readonly associationId: string;
+  /** Canonical CIDR text. */
+  readonly ipv6CidrBlock: string;
+}
+
+/** A VPC: one account's, in one Region. */
+export interface VpcRecord {
+  /** `vpc-…`. */
+  readonly vpcId: string;
+  /** The owning account. */
+  readonly ownerId: string;
+  /** The Region it lives in. */
+  readonly region: string;
+  /** IPv4 blocks; the first is the primary block, which cannot be removed. */
+  readonly ipv4Blocks: readonly Ipv4Block[];
+  /** IPv6 blocks. */
+  readonly ipv6Blocks: readonly Ipv6Block[];
+  /** The `enableDnsSupport` attribute (default true). */
+  readonly enableDnsSupport: boolean;
+  /** The `enableDnsHostnames` attribute (default false for a non-default VPC). */
+  readonly enableDnsHostnames: boolean;
+  /** Its tags. */
+  readonly tags: TagSet;
+}
+
+/** The peering options of one side (spec §5.1); all false by default. */
+export interface PeeringOptionsRecord {
+  /** `AllowDnsResolutionFromRemoteVpc`. */
+  readonly allowDnsResolutionFromRemoteVpc: boolean;
+  /** `AllowEgressFromLocalClassicLinkToRemoteVpc` (deprecated). */
+  readonly allowEgressFromLocalClassicLinkToRemoteVpc: boolean;
+  /** `AllowEgressFromLocalVpcToRemoteClassicLink` (deprecated). */
+  readonly allowEgressFromLocalVpcToRemoteClassicLink: boolean;
+}
+
+/** The blocks a VPC had when it was deleted, kept for the views of its connections. */
+export interface VpcBlocks {
+  /** IPv4 blocks, primary first. */
+  readonly ipv4: readonly string[];
+  /** IPv6 blocks. */
+  readonly ipv6: readonly string[];
+}
+
+/** Tag sets of one connection, one per (account, Region) view, keyed `account|region` (spec §7.4). */
+export type TagViews = Readonly<Record<string, TagSet>>;
+
+/**
+ * A VPC peering connection: one record, whatever each party sees of it (the views are computed by
+ * the queries from the record and the caller).
+ */
+export interface PeeringRecord {
+  /** `pcx-…`. */
+  readonly id: string;
+  /** The requester VPC. */
+  readonly requesterVpcId: string;
+  /** The account that owns the requester VPC (the caller of Create). */
+  readonly requesterOwnerId: string;
+  /** The requester VPC's Region. */
+  readonly requesterRegion: string;
+  /** The accepter VPC, as the request named it. */
+  readonly accepterVpcId: string;
+  /** The accepter account, as the request named it (`PeerOwnerId`, default the caller). */
+  readonly accepterOwnerId: string;
+  /** The accepter Region, as the request named it (`PeerRegion`, default the caller's). */
+  readonly accepterRegion: string;
+  /** The state. */
+  readonly status: PeeringState;
+  /** When it entered `status`, epoch ms. */
+  readonly statusSince: number;
+  /** When it was created, epoch ms. */
+  readonly createdAt: number;
+  /** When an unanswered request expires: creation + the expiry, epoch ms. */
+  readonly expiresAt: number;
+  /** Whether the accepter accepted it: from then on the accepter's CIDRs and options are shown. */
+  readonly accepted: boolean;
+  /** For `deleted`: which party deleted it. */
+  readonly deletedBy: Party | null;
+  /** While pending: the position of its expiry in the schedule, so that an answer can cancel it. */
+  readonly expiryEntry: number | null;
+  /** The requester side's options. */
+  readonly requesterOptions: PeeringOptionsRecord;
+  /** The accepter side's options. */
+  readonly accepterOptions: PeeringOptionsRecord;
+  /** The tag set of each (account, Region) view. */
+  readonly tags: TagViews;
+  /** The blocks of its VPCs that have been deleted since, by VPC ID. */
+  readonly deletedVpcs: Readonly<Record<string, VpcBlocks>> | null;
+  /** With eventual consistency: the version Describe shows until {@link PeeringRecord.visibleFrom}. */
+  readonly previous: PeeringRecord | null;
+  /** With eventual consistency: when Describe starts to show this version (epoch ms). */
+  readonly visibleFrom: number;
+}
+
+/**
+ * The whole simulated EC2 world, frozen plain data: `JSON.parse(JSON.stringify(world))` restores it
+ * exactly. Read it through the engine's commands and queries; the maps are persistent tries.
+ */
+export interface World {
+  /** The version of this layout. */
+  readonly format: 1;
+  /** The configuration. */
+  readonly config: WorldConfig;
+  /** The simulated clock, epoch ms. */
+  readonly clock: number;
+  /** The ID generator. */
+  readonly ids: IdState;
+  /** Every VPC, by ID. */
+  readonly vpcs: PMap<VpcRecord>;
+  /** Every peering connection still visible to someone, by ID. */
+  readonly peerings: PMap<PeeringRecord>;
+  /** Secondary indexes: index key → set of IDs (see indexes.ts). */
+  readonly index: PMap<PMap<true>>;
+  /** Counters the quotas read: counter key → count (see indexes.ts). */
+  readonly counts: PMap<number>;
+  /** The connections between two VPCs, either direction: pair key → IDs (see indexes.ts). */
+  readonly pairs: PMap<readonly string[]>;
+  /** The scheduled transitions. */
+  readonly schedule: Schedule;
+  /** The number of Amazon-provided IPv6 /56 blocks handed out per Region. */
+  readonly ipv6Allocated: Readonly<Record<string, number>>;
+}
+
+/** Options all false: AWS's defaults (spec §5.1). */
+export const DEFAULT_OPTIONS: PeeringOptionsRecord = Object.freeze({
+  allowDnsResolutionFromRemoteVpc: false,
+  allowEgressFromLocalClassicLinkToRemoteVpc: false,
+  allowEgressFromLocalVpcToRemoteClassicLink: false,
+});
+
+/** AWS's default quotas (spec §2.3, §6.1). */
+export const DEFAULT_QUOTAS: Quotas = Object.freeze({
+  outstandingRequestsPerAccount: 25,
+  activeConnectionsPerVpc: 50,
+  ipv4BlocksPerVpc: 5,
+  ipv6BlocksPerVpc: 5,
+});
+
+/** 2026-01-01T00:00:00Z: the default start of the clock. */
+export const DEFAULT_START_TIME = Date.UTC(2026, 0, 1);
+
+const TERMINAL: readonly TerminalState[] = ['deleted', 'rejected', 'expired', 'failed'];
+
+/** The retention windows the lifecycle's visibility table gives (spec §1.1). */
+function defaultRetention(): Retention {
+  const out: Partial<Record<TerminalState, RetentionWindows>> = {};
+  for (const state of TERMINAL) {
+    const numbers: Record<string, number> = {};
+    for (const [slot, window] of Object.entries(VISIBILITY[state])) if (typeof window === 'number') numbers[slot] = window;
+    out[state] = numbers;
+  }
+  return out as Retention;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * A new, empty world: no VPCs, no connections, the clock at `startTime`. Every option has AWS's
+ * default; the result is frozen.
+ *
+ * @example
+ * const world = createWorld({ seed: 7, timing: 'realistic', quotas: { activeConnectionsPerVpc: 125 } });
+ */
+export function createWorld(options: WorldOptions = {}): World {
+  const base = defaultRetention();
+  const retention = Object.fromEntries(
+    TERMINAL.map((state) => [state, { ...base[state], ...options.retention?.[state] }]),
+  ) as unknown as Retention;
+  const config: WorldConfig = {
+    seed: options.seed ?? 1,
+    startTime: options.startTime ?? DEFAULT_START_TIME,
+    timing: options.timing ?? 'instant',
+    regions: [...(options.regions ?? PUBLIC_REGIONS)],
+    quotas: { ...DEFAULT_QUOTAS, ...options.quotas },
+    expiryMs: options.expiryMs ?? EXPIRY_MS,
+    retention,
+    consistency: { describeDelayMs: options.consistency?.describeDelayMs ?? 0 },
+  };
+  commitFresh();
+  return deepFreeze({
+    format: 1,
+    config,
+    clock: config.startTime,
+    ids: { seed: config.seed >>> 0, next: 0 },
+    vpcs: emptyPMap<VpcRecord>(),
+    peerings: emptyPMap<PeeringRecord>(),
+    index: emptyPMap<PMap<true>>(),
+    counts: emptyPMap<number>(),
+    pairs: emptyPMap<readonly string[]>(),
+    schedule: EMPTY_SCHEDULE,
+    ipv6Allocated: {},
+  });
+}
+
+/**
+ * Freezes a world restored from JSON (`JSON.parse(JSON.stringify(world))`), in place, and returns
+ * it. The engine does this itself on the first command it gets such a world with.
+ */
+export function freezeWorld(world: World): World {
+  return deepFreeze(world);
+}

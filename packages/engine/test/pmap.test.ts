@@ -1,0 +1,86 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { commitFresh, emptyPMap, pdelete, peach, pget, pset, type PKey, type PMap } from '../src/pmap.js';
+
+const keyArb = fc.oneof(fc.string({ maxLength: 6 }), fc.nat({ max: 5000 }), fc.constantFrom('pcx-0a', 'vpc-0b', ''));
+// The fourth member commits: between commits, nodes are edited in place (one command's changes).
+const opArb = fc.tuple(fc.boolean(), keyArb, fc.nat(), fc.boolean());
+
+function entries(map: PMap<number>): Map<PKey, number> {
+  const out = new Map<PKey, number>();
+  peach(map, (value, key) => out.set(key, value));
+  return out;
+}
+
+describe('persistent hash map', () => {
+  test.prop([fc.array(opArb, { maxLength: 300 })])('behaves as a Map under any sequence of sets and deletes', (ops) => {
+    let map = emptyPMap<number>();
+    const model = new Map<PKey, number>();
+    for (const [isSet, key, value, commit] of ops) {
+      map = isSet ? pset(map, key, value) : pdelete(map, key);
+      if (isSet) model.set(key, value);
+      else model.delete(key);
+      if (commit) commitFresh();
+      expect(map.size).toBe(model.size);
+    }
+    commitFresh();
+    expect(map.size).toBe(model.size);
+    expect(entries(map)).toEqual(model);
+    for (const [key, value] of model) expect(pget(map, key)).toBe(value);
+  });
+
+  test.prop([fc.array(opArb, { maxLength: 100 }), fc.array(opArb, { maxLength: 100 })])(
+    'an older version never changes when newer ones are made, even within one command',
+    (first, second) => {
+      let map = emptyPMap<number>();
+      for (const [isSet, key, value, commit] of first) {
+        map = isSet ? pset(map, key, value) : pdelete(map, key);
+        if (commit) commitFresh();
+      }
+      commitFresh();
+      const snapshot = JSON.stringify(map);
+      let next = map;
+      for (const [isSet, key, value] of second) next = isSet ? pset(next, key, value) : pdelete(next, key);
+      commitFresh();
+      expect(JSON.stringify(map)).toBe(snapshot);
+    },
+  );
+
+  test.prop([fc.array(opArb, { maxLength: 200 })])('is plain data: JSON restores a map that reads the same', (ops) => {
+    let map = emptyPMap<number>();
+    for (const [isSet, key, value] of ops) map = isSet ? pset(map, key, value) : pdelete(map, key);
+    commitFresh();
+    const restored = JSON.parse(JSON.stringify(map)) as PMap<number>;
+    expect(restored).toEqual(map);
+    expect(entries(restored)).toEqual(entries(map));
+  });
+
+  test('setting the value a key already has returns the same map', () => {
+    const map = pset(emptyPMap<number>(), 'k', 1);
+    commitFresh();
+    expect(pset(map, 'k', 1)).toBe(map);
+    expect(pdelete(map, 'absent')).toBe(map);
+  });
+
+  test('keys whose 32-bit hashes collide are kept apart', () => {
+    // An integer hashes to itself modulo 2^32, so these share one hash.
+    const keys = [7, 7 + 2 ** 32, 7 + 2 ** 33, 7 + 3 * 2 ** 32];
+    let map = emptyPMap<number>();
+    keys.forEach((key, i) => (map = pset(map, key, i)));
+    commitFresh();
+    keys.forEach((key, i) => expect(pget(map, key)).toBe(i));
+    map = pdelete(pdelete(map, keys[1]!), keys[2]!);
+    commitFresh();
+    expect(map.size).toBe(2);
+    expect(pget(map, keys[3]!)).toBe(3);
+    expect(pget(map, keys[1]!)).toBeUndefined();
+  });
+
+  test('committed nodes are frozen', () => {
+    let map = emptyPMap<number>();
+    for (let i = 0; i < 100; i++) map = pset(map, `key-${i}`, i);
+    commitFresh();
+    expect(Object.isFrozen(map)).toBe(true);
+    expect(Object.isFrozen(map.root)).toBe(true);
+  });
+});
