@@ -1,0 +1,292 @@
+// The one code path every request takes, whichever way it came in (issue 5): limits, parameters,
+// who is calling, the engine, the document. The endpoint also holds the world between requests —
+// the only mutable thing in pcxsim above the pure engine — with the request counter its request IDs
+// come from, and tells an embedder of every change (hooks.ts).
+import { apply, createWorld, type Caller, type Command, type Step, type World, type WorldOptions } from '@pcxsim/engine';
+import { ACTIONS } from './actions.js';
+import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control-api.js';
+import * as errors from './errors.js';
+import type { WireError } from './errors.js';
+import type { AnsweredRequest, AppliedCommand } from './hooks.js';
+import { callerOf, PRESIGN_PARAMS, signatureOf, type IdentityOptions } from './identity.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { decodeForm, formText, type Param } from './query-params.js';
+import { requestId } from './request-id.js';
+import { toCommand } from './request.js';
+import { signatureMatches } from './sigv4.js';
+import { byteLength, type WireRequest, type WireResponse } from './wire.js';
+import { errorDocument, successDocument } from './xml.js';
+
+/** Signature verification: on when given. */
+export interface SignatureOptions {
+  /** The secret access key of each access key ID; a request signed with any other key is refused. */
+  readonly secrets: Readonly<Record<string, string>>;
+}
+
+/** How an {@link Ec2Endpoint} is set up. Everything is optional. */
+export interface EndpointOptions {
+  /** The world to start from (a snapshot, say); default: `createWorld(worldOptions)`. */
+  readonly world?: World;
+  /** The options of the world to create when `world` is not given. */
+  readonly worldOptions?: WorldOptions;
+  /** Access keys to accounts, and the caller of unsigned requests. */
+  readonly identity?: IdentityOptions;
+  /** Check signatures against these secrets (off when absent): a bad or missing signature is refused. */
+  readonly signatures?: SignatureOptions;
+  /** The seed of the request IDs; default the world's seed. */
+  readonly requestIdSeed?: number;
+  /** Request limits to change; the others keep {@link DEFAULT_LIMITS}. */
+  readonly limits?: Partial<Limits>;
+  /** Serve the control API under `/_pcxsim/` (default true). */
+  readonly controlApi?: boolean;
+  /**
+   * Called for every command that changed the world — EC2 actions and clock steps alike — in the
+   * order they were applied, with the world after it. A request's answer waits for the returned
+   * promise (a durable store appends here); if it rejects, the answer is 500 `InternalError`.
+   */
+  readonly onApplied?: (applied: AppliedCommand, world: World) => void | Promise<void>;
+  /** Called when the control API (or {@link Ec2Endpoint.reset}) replaced the world by an empty one. */
+  readonly onReset?: (world: World) => void | Promise<void>;
+  /** Called once for every answered request, for logs. */
+  readonly onAnswered?: (answered: AnsweredRequest) => void;
+  /**
+   * A wall clock, epoch ms. When given, the simulated clock is moved up to it (an `AdvanceClock`,
+   * reported to `onApplied`) before each request; without it the clock moves only when told.
+   */
+  readonly now?: () => number;
+}
+
+/** What is learnt about a request while answering it, for {@link EndpointOptions.onAnswered}. */
+interface Notes {
+  action: string | undefined;
+  caller: Caller | undefined;
+  requestId: string | undefined;
+}
+
+/** The response content type EC2 uses (spec §9.3). */
+const XML_CONTENT_TYPE = 'text/xml;charset=UTF-8';
+
+/**
+ * An EC2 Query endpoint over one simulated world: give it requests ({@link Ec2Endpoint.handle}),
+ * get responses. The node:http handler and the in-process SDK handler are thin adapters around it.
+ *
+ * @example
+ * const endpoint = new Ec2Endpoint({ worldOptions: { seed: 7 } });
+ * const response = await endpoint.handle({
+ *   method: 'POST', path: '/', query: '', headers: {},
+ *   body: 'Action=DescribeVpcs&Version=2016-11-15',
+ * });
+ * response.status; // 200
+ */
+export class Ec2Endpoint implements ControlTarget {
+  private current: World;
+  private counter = 0;
+  private durable: Promise<void> | void = undefined;
+  private throttled = 0;
+  private readonly options: EndpointOptions;
+  private readonly seed: number;
+  private readonly initial: WorldOptions;
+  /** The request limits in force. */
+  readonly limits: Limits;
+
+  /** An endpoint with `options`. */
+  constructor(options: EndpointOptions = {}) {
+    this.options = options;
+    this.current = options.world ?? createWorld(options.worldOptions);
+    this.initial = options.world?.config ?? options.worldOptions ?? {};
+    this.seed = options.requestIdSeed ?? this.current.config.seed;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  }
+
+  /** The world now. */
+  get world(): World {
+    return this.current;
+  }
+
+  /** How many EC2 requests have been answered since the start or the last reset. */
+  get requestCount(): number {
+    return this.counter;
+  }
+
+  /** Replaces the world by an empty one with the same configuration; request IDs start over. */
+  reset(): void {
+    this.current = createWorld(this.initial);
+    this.counter = 0;
+    this.throttled = 0;
+    this.durable = this.options.onReset?.(this.current);
+  }
+
+  /**
+   * Advances the simulated clock by `ms` (running what falls due) and keeps the new world. The change
+   * is reported to `onApplied`; a request that made it waits for that, a direct call does not.
+   */
+  advanceClock(ms: number): Step<'AdvanceClock'> {
+    const before = this.current;
+    // The engine's own caller for clock steps (as its advanceClock helper): replaying the logged
+    // (caller, command) gives the same world.
+    const caller: Caller = { accountId: '000000000000', region: before.config.regions[0] ?? '' };
+    const command = { type: 'AdvanceClock', Milliseconds: ms } as const;
+    const step = apply(before, caller, command);
+    const pending = this.commit(before, caller, command, step);
+    if (pending !== undefined) this.durable = pending;
+    return step;
+  }
+
+  /** Answers the next `requests` EC2 requests with `RequestLimitExceeded` (503), changing nothing. */
+  throttle(requests: number): void {
+    this.throttled = requests;
+  }
+
+  /**
+   * Answers one request: the control API under `/_pcxsim/`, EC2 everywhere else. Never throws and
+   * never answers 500 for any input; a refused request leaves the world as it was.
+   */
+  async handle(request: WireRequest): Promise<WireResponse> {
+    if (byteLength(request.body) > this.limits.maxBodyBytes) return this.oversized(request);
+    const started = this.options.onAnswered === undefined ? 0 : performance.now();
+    const notes: Notes = { action: undefined, caller: undefined, requestId: undefined };
+    const response = await this.route(request, notes);
+    this.told(request, response, notes, started);
+    return response;
+  }
+
+  /**
+   * The answer to `request` when its body is over {@link Limits.maxBodyBytes}, for an adapter that
+   * stops reading the body there (413, the world untouched).
+   */
+  oversized(request: Pick<WireRequest, 'method' | 'path'>): WireResponse {
+    const started = this.options.onAnswered === undefined ? 0 : performance.now();
+    const error = errors.bodyTooLarge(this.limits.maxBodyBytes);
+    const notes: Notes = { action: undefined, caller: undefined, requestId: undefined };
+    let response: WireResponse;
+    if (this.isControl(request.path)) {
+      const body = JSON.stringify({ error: { code: error.code, message: error.message } });
+      response = { status: error.httpStatus, headers: { 'content-type': 'application/json', date: new Date(this.current.clock).toUTCString() }, body };
+    } else {
+      notes.requestId = requestId(this.seed, this.counter++);
+      response = this.respond(error, notes.requestId);
+    }
+    this.told(request, response, notes, started);
+    return response;
+  }
+
+  private isControl(path: string): boolean {
+    return this.options.controlApi !== false && path.startsWith(CONTROL_PREFIX);
+  }
+
+  private async route(request: WireRequest, notes: Notes): Promise<WireResponse> {
+    const control = this.isControl(request.path);
+    if (!control) notes.requestId = requestId(this.seed, this.counter++);
+    try {
+      if (this.options.now !== undefined) await this.catchUp(this.options.now());
+      if (!control) return await this.ec2(request, notes.requestId!, notes);
+      notes.action = request.path;
+      const response = handleControl(this, request);
+      await this.settle();
+      return response;
+    } catch {
+      // A fault of pcxsim itself, or an embedder's onApplied that failed: never the client's doing.
+      const error = errors.internalError();
+      if (!control) return this.respond(error, notes.requestId!);
+      return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: error.code, message: error.message } }) };
+    }
+  }
+
+  // With a wall clock: the simulated clock moves up to it before the request is looked at.
+  private async catchUp(now: number): Promise<void> {
+    if (!(now > this.current.clock)) return;
+    this.advanceClock(Math.floor(now - this.current.clock));
+    await this.settle();
+  }
+
+  /** Waits until the last clock step or reset the embedder was told of is done with. */
+  private async settle(): Promise<void> {
+    const durable = this.durable;
+    this.durable = undefined;
+    await durable;
+  }
+
+  /** Keeps the world a command made; tells onApplied when it changed anything. */
+  private commit(before: World, caller: Caller, command: Command, step: Step): Promise<void> | void {
+    if (step.world === before) return;
+    this.current = step.world;
+    return this.options.onApplied?.({ clock: before.clock, caller, command, events: step.events }, step.world);
+  }
+
+  private async ec2(request: WireRequest, id: string, notes: Notes): Promise<WireResponse> {
+    if (this.throttled > 0) {
+      this.throttled--;
+      return this.respond(errors.requestLimitExceeded(), id);
+    }
+    if (request.method !== 'GET' && request.method !== 'POST') {
+      const response = this.respond(errors.methodNotAllowed(request.method), id);
+      return { ...response, headers: { ...response.headers, allow: 'GET, POST' } };
+    }
+
+    // Query string first, then (for POST) the form body; both count against the limit.
+    const fromQuery: Param[] = [];
+    if (!decodeForm(formText(request.query), fromQuery, this.limits.maxParameters)) {
+      return this.respond(errors.tooManyParameters(this.limits.maxParameters), id);
+    }
+    const params: Param[] = fromQuery.filter(([name]) => !PRESIGN_PARAMS.has(name));
+    if (request.method === 'POST' && !decodeForm(formText(request.body), params, this.limits.maxParameters - (fromQuery.length - params.length))) {
+      return this.respond(errors.tooManyParameters(this.limits.maxParameters), id);
+    }
+
+    const signature = signatureOf(request.headers['authorization'], fromQuery);
+    const verify = this.options.signatures;
+    if (verify !== undefined) {
+      const key = signature?.scope.accessKeyId;
+      const secret = key !== undefined && Object.prototype.hasOwnProperty.call(verify.secrets, key) ? verify.secrets[key] : undefined;
+      if (signature === undefined || secret === undefined) return this.respond(errors.authFailure(), id);
+      const genuine = await signatureMatches({ ...request, query: fromQuery }, signature, secret);
+      if (!genuine) return this.respond(errors.signatureDoesNotMatch(), id);
+    }
+    const caller = callerOf(signature, this.options.identity ?? {});
+    notes.caller = caller;
+
+    const parsed = toCommand(params, this.limits.maxListIndex);
+    if (!parsed.ok) return this.respond(parsed.error, id);
+    notes.action = parsed.action;
+    const before = this.current;
+    const step = apply(before, caller, parsed.command);
+    if (!step.result.ok) return this.respond(step.result.error, id);
+    await this.commit(before, caller, parsed.command, step);
+    return this.answer(200, successDocument(parsed.action, ACTIONS[parsed.action], step.result.value, id), id);
+  }
+
+  private told(request: Pick<WireRequest, 'method' | 'path'>, response: WireResponse, notes: Notes, started: number): void {
+    const listener = this.options.onAnswered;
+    if (listener === undefined) return;
+    const error = response.status === 200 ? undefined : /<Code>([^<]*)<\/Code>|"code":"([^"]*)"/.exec(response.body);
+    try {
+      listener({
+        method: request.method,
+        path: request.path,
+        action: notes.action,
+        accountId: notes.caller?.accountId,
+        region: notes.caller?.region,
+        status: response.status,
+        errorCode: error?.[1] ?? error?.[2],
+        requestId: notes.requestId,
+        ms: performance.now() - started,
+      });
+    } catch {
+      // A logger that throws must not turn an answer into a crash.
+    }
+  }
+
+  private respond(error: WireError, id: string): WireResponse {
+    return this.answer(error.httpStatus, errorDocument(error, id), id);
+  }
+
+  // ecosystem.md §1.2: the JS SDK reads the request ID only from `x-amzn-requestid`. The Date header
+  // is the simulated now, as AWS's is its own now, so a client can relate ExpirationTime to its call.
+  private answer(status: number, body: string, id: string): WireResponse {
+    return {
+      status,
+      headers: { 'content-type': XML_CONTENT_TYPE, 'x-amzn-requestid': id, date: new Date(this.current.clock).toUTCString() },
+      body,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+// The node:http way in (issue 5): a request listener usable in any node:http server (or anything that
+// hands out IncomingMessage/ServerResponse), and `listen` for a ready server. It reads the body up to
+// the limit and no further — a larger body is answered 413 at once and the connection closed, so
+// the rest is never read — then hands a WireRequest to the endpoint and writes its answer.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Ec2Endpoint } from './endpoint.js';
+import type { WireRequest, WireResponse } from './wire.js';
+
+/** A `node:http` request listener. */
+export type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+
+function headersOf(request: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+function send(response: ServerResponse, answer: WireResponse, close: boolean): void {
+  const body = Buffer.from(answer.body, 'utf8');
+  // The endpoint's Date (the simulated now) replaces the one node would add (the wall clock).
+  response.sendDate = false;
+  response.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.byteLength), ...(close ? { connection: 'close' } : {}) });
+  response.end(body);
+}
+
+/**
+ * A request listener that answers every request through `endpoint`.
+ *
+ * @example
+ * import { createServer } from 'node:http';
+ * createServer(createRequestListener(new Ec2Endpoint())).listen(4599, '127.0.0.1');
+ */
+export function createRequestListener(endpoint: Ec2Endpoint): RequestListener {
+  return (request, response) => {
+    const url = request.url ?? '/';
+    const q = url.indexOf('?');
+    const target = { method: request.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), query: q === -1 ? '' : url.slice(q + 1), headers: headersOf(request) };
+    const limit = endpoint.limits.maxBodyBytes;
+    const tooLarge = (): void => {
+      send(response, endpoint.oversized(target), true);
+      response.once('finish', () => request.destroy());
+    };
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      request.pause();
+      tooLarge();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    request.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.byteLength;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        request.pause();
+        tooLarge();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (over) return;
+      const wire: WireRequest = { ...target, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
+      endpoint.handle(wire).then(
+        (answer) => send(response, answer, false),
+        () => response.destroy(),
+      );
+    });
+    request.on('error', () => request.destroy());
+  };
+}
+
+/** A server {@link listen} started. */
+export interface RunningServer {
+  /** The node:http server. */
+  readonly server: Server;
+  /** The endpoint URL, e.g. `http://127.0.0.1:4599`: what `--endpoint-url` and `endpoint` take. */
+  readonly url: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Where {@link listen} listens. */
+export interface ListenOptions {
+  /** The address: default `127.0.0.1` (loopback only). */
+  readonly host?: string;
+  /** The port: default 0, any free port. */
+  readonly port?: number;
+}
+
+/**
+ * Starts a node:http server for `endpoint` and resolves once it listens.
+ *
+ * @example
+ * const running = await listen(new Ec2Endpoint(), { port: 0 });
+ * // aws --endpoint-url ${running.url} ec2 describe-vpcs
+ * await running.close();
+ */
+export function listen(endpoint: Ec2Endpoint, options: ListenOptions = {}): Promise<RunningServer> {
+  const server = createServer({ keepAlive: true }, createRequestListener(endpoint));
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      const shown = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        server,
+        url: `http://${shown}:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,135 @@
+// The Debian AWS CLI v2 (package `awscli`, ecosystem.md §3) against a server on 127.0.0.1, with
+// signature verification on: botocore signs only `content-type;host;x-amz-date`, the case
+// ecosystem.md §2.2's `applyChecksum: false` is for. It is called by its full path, since another
+// `aws` (a pyenv shim for v1) may come first on PATH; .ci/run installs it when missing, and this test
+// fails — it does not skip — when it is not there.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Ec2Endpoint, listen, type RunningServer } from '../src/index.js';
+import { ALICE, BOB } from './helpers.js';
+
+const AWS = '/usr/bin/aws';
+const run = promisify(execFile);
+const SECRETS: Readonly<Record<string, string>> = { [ALICE]: 'alice-secret', [BOB]: 'bob-secret' };
+
+interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+describe('the Debian AWS CLI v2', () => {
+  let endpoint: Ec2Endpoint;
+  let server: RunningServer;
+  const home = mkdtempSync(join(tmpdir(), 'pcxsim-awscli-'));
+
+  /** Runs `aws --endpoint-url … ec2 <args>` as `accountId` with `secret`. */
+  async function aws(accountId: string, args: readonly string[], secret = SECRETS[accountId]!): Promise<CliResult> {
+    const env = {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: home,
+      AWS_ACCESS_KEY_ID: accountId,
+      AWS_SECRET_ACCESS_KEY: secret,
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+      AWS_PAGER: '',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_MAX_ATTEMPTS: '1',
+    };
+    try {
+      const { stdout, stderr } = await run(AWS, ['--endpoint-url', server.url, '--output', 'json', 'ec2', ...args], { env });
+      return { code: 0, stdout, stderr };
+    } catch (thrown) {
+      const failed = thrown as { code?: number; stdout?: string; stderr?: string };
+      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    }
+  }
+
+  async function ok(accountId: string, args: readonly string[]): Promise<any> {
+    const result = await aws(accountId, args);
+    if (result.code !== 0) throw new Error(`aws ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+    return result.stdout.trim() === '' ? {} : JSON.parse(result.stdout);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(AWS)) {
+      throw new Error(`Debian's AWS CLI is not installed: ${AWS} is missing (apt-get install -y awscli; .ci/run does it)`);
+    }
+    const { stdout, stderr } = await run(AWS, ['--version']);
+    expect(`${stdout}${stderr}`).toMatch(/^aws-cli\/2\./);
+    endpoint = new Ec2Endpoint({ signatures: { secrets: SECRETS } });
+    server = await listen(endpoint);
+  });
+  afterAll(() => server?.close());
+
+  test(
+    'create two VPCs, peer them, describe with a filter, accept, modify options, delete',
+    async () => {
+      const mine = (await ok(ALICE, ['create-vpc', '--cidr-block', '10.0.0.0/16'])).Vpc;
+      expect(mine).toMatchObject({ CidrBlock: '10.0.0.0/16', OwnerId: ALICE, State: 'available', Tags: [] });
+      const theirs = (await ok(BOB, ['create-vpc', '--cidr-block', '172.31.0.0/16'])).Vpc;
+      for (const [account, vpc] of [[ALICE, mine], [BOB, theirs]] as const) {
+        await ok(account, ['modify-vpc-attribute', '--vpc-id', vpc.VpcId, '--enable-dns-hostnames', '{"Value":true}']);
+      }
+
+      const created = (
+        await ok(ALICE, [
+          'create-vpc-peering-connection',
+          '--vpc-id', mine.VpcId,
+          '--peer-vpc-id', theirs.VpcId,
+          '--peer-owner-id', BOB,
+          '--tag-specifications', 'ResourceType=vpc-peering-connection,Tags=[{Key=Name,Value=app-to-shared}]',
+        ])
+      ).VpcPeeringConnection;
+      expect(created.Status).toEqual({ Code: 'initiating-request', Message: `Initiating Request to ${BOB}` });
+      expect(created.ExpirationTime).toBe('2026-01-08T00:00:00+00:00');
+      expect(created.Tags).toEqual([{ Key: 'Name', Value: 'app-to-shared' }]);
+      endpoint.advanceClock(0);
+
+      const listed = await ok(BOB, ['describe-vpc-peering-connections', '--filters', 'Name=status-code,Values=pending-acceptance,active', `Name=requester-vpc-info.vpc-id,Values=${mine.VpcId}`]);
+      expect(listed.VpcPeeringConnections.map((c: { VpcPeeringConnectionId: string }) => c.VpcPeeringConnectionId)).toEqual([created.VpcPeeringConnectionId]);
+      const pcx: string = created.VpcPeeringConnectionId;
+
+      const accepted = (await ok(BOB, ['accept-vpc-peering-connection', '--vpc-peering-connection-id', pcx])).VpcPeeringConnection;
+      expect(accepted.Status.Code).toBe('provisioning');
+      expect(accepted.AccepterVpcInfo.CidrBlockSet).toEqual([{ CidrBlock: '172.31.0.0/16' }]);
+      endpoint.advanceClock(0);
+
+      const modified = await ok(ALICE, ['modify-vpc-peering-connection-options', '--vpc-peering-connection-id', pcx, '--requester-peering-connection-options', 'AllowDnsResolutionFromRemoteVpc=true']);
+      expect(modified.RequesterPeeringConnectionOptions.AllowDnsResolutionFromRemoteVpc).toBe(true);
+
+      expect(await ok(ALICE, ['delete-vpc-peering-connection', '--vpc-peering-connection-id', pcx])).toEqual({ Return: true });
+      endpoint.advanceClock(0);
+      const after = await ok(ALICE, ['describe-vpc-peering-connections', '--vpc-peering-connection-ids', pcx]);
+      expect(after.VpcPeeringConnections[0].Status.Code).toBe('deleted');
+    },
+    120_000,
+  );
+
+  test(
+    'an error goes to stderr with its code and exit status 254; a wrong secret is SignatureDoesNotMatch',
+    async () => {
+      const notFound = await aws(ALICE, ['accept-vpc-peering-connection', '--vpc-peering-connection-id', 'pcx-0123456789abcdef0']);
+      expect(notFound.code).toBe(254);
+      expect(notFound.stdout).toBe('');
+      expect(notFound.stderr).toContain(
+        "An error occurred (InvalidVpcPeeringConnectionID.NotFound) when calling the AcceptVpcPeeringConnection operation",
+      );
+      expect(notFound.stderr).toContain("The vpcPeeringConnection ID 'pcx-0123456789abcdef0' does not exist");
+
+      const dryRun = await aws(ALICE, ['describe-vpcs', '--dry-run']);
+      expect(dryRun.code).toBe(254);
+      expect(dryRun.stderr).toContain('(DryRunOperation)');
+
+      const forged = await aws(ALICE, ['describe-vpcs'], 'not-alice-secret');
+      expect(forged.code).toBe(254);
+      expect(forged.stderr).toContain('(SignatureDoesNotMatch)');
+    },
+    60_000,
+  );
+});
