@@ -1,0 +1,34 @@
+// Command-line flags: `--name value`, `--name=value`, `--switch`, and positional arguments.
+
+/** Switches: flags that take no value. */
+const SWITCHES = new Set(['json', 'quiet', 'verify-signatures']);
+
+/** Parsed arguments. */
+export interface Flags {
+  /** Arguments that are not flags, in order. */
+  readonly positional: readonly string[];
+  /** The value of `--name`, if given. */
+  string(name: string): string | undefined;
+  /** True when the switch `--name` was given. */
+  has(name: string): boolean;
+}
+
+/** Parses arguments; throws for a flag that needs a value and has none. */
+export function parseFlags(argv: readonly string[]): Flags {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (SWITCHES.has(name)) switches.add(name);
+    else if (inline !== undefined) values.set(name, inline);
+    else if (i + 1 < argv.length) values.set(name, argv[++i]!);
+    else throw new Error(`--${name} needs a value`);
+  }
+  return { positional, string: (name) => values.get(name), has: (name) => switches.has(name) };
+}

@@ -1,0 +1,172 @@
+// The real CLI, spawned: serve on port 0 with a data directory, driven by the real SDK over HTTP,
+// stopped (gracefully, or with kill -9) and started again on the same directory.
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CreateVpcCommand, CreateVpcPeeringConnectionCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const bin = join(root, 'packages/cli/bin/pcxsim.mjs');
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+beforeAll(() => {
+  // The bin runs the built package: build it (incrementally, with its references) first.
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', join(root, 'packages/cli/tsconfig.build.json')]);
+}, 120_000);
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pcxsim-serve-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Starts `pcxsim serve` and resolves with its URL once it prints it. */
+function start(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--quiet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let err = '';
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
+      if (url !== undefined) resolve({ child, url, stderr: () => err });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+}
+
+const stopped = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+
+function client(url: string, account: string): EC2Client {
+  return new EC2Client({ endpoint: url, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: account, secretAccessKey: 'x' } });
+}
+
+async function world(url: string): Promise<string> {
+  return (await fetch(`${url}/_pcxsim/world`)).text();
+}
+
+describe('pcxsim serve with a data directory', () => {
+  it('keeps every change across a graceful restart: the world is identical', async () => {
+    const dir = dataDir();
+    const first = await start(['--data', dir, '--clock', 'manual', '--seed', '9']);
+    const alice = client(first.url, '111111111111');
+    const bob = client(first.url, '222222222222');
+    const a = await alice.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
+    const b = await bob.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }));
+    await alice.send(new CreateVpcPeeringConnectionCommand({ VpcId: a.Vpc!.VpcId!, PeerVpcId: b.Vpc!.VpcId!, PeerOwnerId: '222222222222' }));
+    await fetch(`${first.url}/_pcxsim/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 60_000 }) });
+    const before = await world(first.url);
+    first.child.kill('SIGTERM');
+    expect(await stopped(first.child)).toBe(0);
+
+    const second = await start(['--data', dir, '--clock', 'manual', '--seed', '9']);
+    expect(await world(second.url)).toBe(before);
+    second.child.kill('SIGTERM');
+    await stopped(second.child);
+    const history = execFileSync(process.execPath, [bin, 'history', '--data', dir, a.Vpc!.VpcId!], { encoding: 'utf8' });
+    expect(history).toContain('CreateVpc');
+    expect(history).toContain('CreateVpcPeeringConnection');
+    expect(history).not.toContain('10.1.0.0/16'); // Bob's VPC is another resource
+  });
+
+  it('survives kill -9 mid-stream: every acknowledged create is there, none twice (64 concurrent clients)', async () => {
+    for (const killAfter of [40, 150]) {
+      const dir = dataDir();
+      const server = await start(['--data', dir, '--clock', 'manual']);
+      const acknowledged = new Set<string>();
+      let killed = false;
+      const latencies: number[] = [];
+      const clientLoop = async (n: number): Promise<void> => {
+        const ec2 = client(server.url, String(100000000000 + n));
+        for (let i = 0; i < 10 && !killed; i++) {
+          const started = performance.now();
+          try {
+            const out = await ec2.send(new CreateVpcCommand({ CidrBlock: `10.${i}.0.0/16` }));
+            latencies.push(performance.now() - started);
+            acknowledged.add(out.Vpc!.VpcId!);
+            if (acknowledged.size >= killAfter && !killed) {
+              killed = true;
+              server.child.kill('SIGKILL');
+            }
+          } catch {
+            return; // the server is gone: what it answered before is what counts
+          }
+        }
+      };
+      const began = performance.now();
+      await Promise.all(Array.from({ length: 64 }, (_, n) => clientLoop(n)));
+      const seconds = (performance.now() - began) / 1000;
+      if (!killed) server.child.kill('SIGKILL');
+      await stopped(server.child).catch(() => null);
+
+      const again = await start(['--data', dir, '--clock', 'manual']);
+      const present = new Map<string, number>();
+      for (let n = 0; n < 64; n++) {
+        const out = await client(again.url, String(100000000000 + n)).send(new DescribeVpcsCommand({}));
+        for (const vpc of out.Vpcs ?? []) present.set(vpc.VpcId!, (present.get(vpc.VpcId!) ?? 0) + 1);
+      }
+      again.child.kill('SIGTERM');
+      await stopped(again.child);
+      for (const id of acknowledged) expect(present.get(id), id).toBe(1);
+      expect([...present.values()].every((count) => count === 1)).toBe(true);
+      latencies.sort((x, y) => x - y);
+      console.log(
+        `durable writes: ${acknowledged.size} acknowledged before kill -9 at ${killAfter}, ${(acknowledged.size / seconds).toFixed(0)}/s, ` +
+          `p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)]!.toFixed(1)} ms`,
+      );
+    }
+  }, 120_000);
+
+  it('refuses a taken port and a held data directory with a clear message and a non-zero exit', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    const busy = spawnSync(process.execPath, [bin, 'serve', '--port', String(port)], { encoding: 'utf8', timeout: 20_000 });
+    taken.close();
+    expect(busy.status).toBe(1);
+    expect(busy.stderr).toContain('the port is taken');
+
+    const dir = dataDir();
+    const holder = await start(['--data', dir]);
+    const second = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--data', dir], { encoding: 'utf8', timeout: 20_000 });
+    holder.child.kill('SIGTERM');
+    await stopped(holder.child);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('is in use by another pcxsim process');
+  });
+});
+
+describe('pcxsim run', () => {
+  it('replays an example, prints its timeline and exits 0; --json gives the machine form', () => {
+    const file = join(root, 'examples/scenarios/overlapping-cidrs.yaml');
+    const text = execFileSync(process.execPath, [bin, 'run', file], { encoding: 'utf8' });
+    expect(text).toContain('CreateVpcPeeringConnection');
+    expect(text).toContain('failed');
+    expect(text).toContain('all expectations held');
+    const json = JSON.parse(execFileSync(process.execPath, [bin, 'run', file, '--json'], { encoding: 'utf8' })) as { passed: boolean };
+    expect(json.passed).toBe(true);
+  });
+
+  it('exits 1 when an expectation fails', () => {
+    const dir = dataDir();
+    const file = join(dir, 'bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ callers: { a: { accountId: '111111111111', region: 'us-east-1' } }, steps: [{ as: 'a', do: 'CreateVpc', with: { CidrBlock: '10.0.0.0/8' } }, { expect: { error: 'none' } }] }),
+    );
+    const run = spawnSync(process.execPath, [bin, 'run', file], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('got InvalidVpc.Range');
+  });
+});

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apply, createWorld, type Caller, type Command, type World } from '@pcxsim/engine';
+import { CommandStore, SCHEMA_VERSION, StoreError } from '../src/store.js';
+
+const A: Caller = { accountId: '111111111111', region: 'us-east-1' };
+const B: Caller = { accountId: '222222222222', region: 'us-east-1' };
+const dirs: string[] = [];
+const freshDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'pcxsim-store-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Applies commands the way serve does: a state change is logged with the world after it. */
+async function drive(store: CommandStore, start: World, steps: readonly [Caller, Command][]): Promise<World> {
+  let world = start;
+  for (const [caller, command] of steps) {
+    const step = apply(world, caller, command);
+    if (step.world === world) continue; // refused or read-only: not logged
+    await store.append({ clock: world.clock, caller, command, events: step.events }, step.world);
+    world = step.world;
+  }
+  return world;
+}
+
+const scenario = (vpcA: string, vpcB: string): [Caller, Command][] => [
+  [A, { type: 'CreateVpcPeeringConnection', VpcId: vpcA, PeerVpcId: vpcB, PeerOwnerId: B.accountId }],
+  [A, { type: 'AdvanceClock', Milliseconds: 60_000 }],
+  [A, { type: 'DescribeVpcPeeringConnections' }],
+];
+
+async function twoVpcs(store: CommandStore, world: World): Promise<{ world: World; vpcA: string; vpcB: string }> {
+  const a = apply(world, A, { type: 'CreateVpc', CidrBlock: '10.0.0.0/16' });
+  await store.append({ clock: world.clock, caller: A, command: { type: 'CreateVpc', CidrBlock: '10.0.0.0/16' }, events: a.events }, a.world);
+  const b = apply(a.world, B, { type: 'CreateVpc', CidrBlock: '10.1.0.0/16' });
+  await store.append({ clock: a.world.clock, caller: B, command: { type: 'CreateVpc', CidrBlock: '10.1.0.0/16' }, events: b.events }, b.world);
+  const id = (step: typeof a) => (step.result.ok ? (step.result.value as { Vpc?: { VpcId?: string } }).Vpc?.VpcId ?? '' : '');
+  return { world: b.world, vpcA: id(a), vpcB: id(b) };
+}
+
+describe('the durable store', () => {
+  it('restores the world exactly: latest snapshot plus the commands after it (compared as JSON)', async () => {
+    const dir = freshDir();
+    const store = CommandStore.open(dir, { worldOptions: { seed: 7 }, snapshotEvery: 3 });
+    const { world, vpcA, vpcB } = await twoVpcs(store, createWorld({ seed: 7 }));
+    const after = await drive(store, world, scenario(vpcA, vpcB));
+    await store.close();
+
+    const reopened = CommandStore.open(dir);
+    expect(reopened.worldOptions).toEqual({ seed: 7 });
+    expect(JSON.stringify(reopened.restore())).toBe(JSON.stringify(after));
+    await reopened.close();
+  });
+
+  it('group commit: commands logged together share one transaction', async () => {
+    const store = CommandStore.open(freshDir());
+    let world = createWorld();
+    const appends: Promise<void>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const command: Command = { type: 'CreateVpc', CidrBlock: `10.${i}.0.0/16` };
+      const step = apply(world, A, command);
+      appends.push(store.append({ clock: world.clock, caller: A, command, events: step.events }, step.world));
+      world = step.world;
+    }
+    await Promise.all(appends);
+    expect(store.commits).toBe(1);
+    expect([...store.commands()].map((c) => c.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const restored = store.restore();
+    expect(JSON.stringify(restored)).toBe(JSON.stringify(world));
+    await store.close();
+  });
+
+  it('falls back to an older snapshot, or a full replay, when the newest is damaged', async () => {
+    const dir = freshDir();
+    const store = CommandStore.open(dir, { snapshotEvery: 1 });
+    const { world, vpcA, vpcB } = await twoVpcs(store, createWorld());
+    const after = await drive(store, world, scenario(vpcA, vpcB));
+    await store.close();
+
+    const db = new Database(join(dir, 'pcxsim.sqlite'));
+    db.prepare("UPDATE snapshots SET world = '{broken' WHERE seq = (SELECT MAX(seq) FROM snapshots)").run();
+    db.close();
+    let reopened = CommandStore.open(dir);
+    expect(JSON.stringify(reopened.restore())).toBe(JSON.stringify(after));
+    await reopened.close();
+
+    const db2 = new Database(join(dir, 'pcxsim.sqlite'));
+    db2.prepare('DELETE FROM snapshots').run();
+    db2.close();
+    reopened = CommandStore.open(dir);
+    expect(JSON.stringify(reopened.restore())).toBe(JSON.stringify(after));
+    await reopened.close();
+  });
+
+  it('refuses a database of another schema version, and changes nothing', async () => {
+    const dir = freshDir();
+    await CommandStore.open(dir).close();
+    const db = new Database(join(dir, 'pcxsim.sqlite'));
+    db.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();
+    db.close();
+    expect(() => CommandStore.open(dir)).toThrow(new StoreError(
+      `the data directory was written by a pcxsim with store schema 99; this one reads schema ${SCHEMA_VERSION}. Use another --data directory (nothing was changed).`,
+    ));
+    const check = new Database(join(dir, 'pcxsim.sqlite'));
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '99' });
+    check.close();
+  });
+
+  it('refuses a database another connection holds', async () => {
+    const dir = freshDir();
+    const first = CommandStore.open(dir);
+    expect(() => CommandStore.open(dir)).toThrow(/in use by another pcxsim process/);
+    await first.close();
+    const again = CommandStore.open(dir);
+    await again.close();
+  });
+
+  it('refuses a data directory it cannot create or write', () => {
+    // Tests run as root, which file modes do not stop: a path below a plain file cannot be a directory.
+    const file = join(freshDir(), 'a-file');
+    writeFileSync(file, '');
+    expect(() => CommandStore.open(join(file, 'data'))).toThrow(/is not writable/);
+  });
+});
