@@ -80,6 +80,39 @@ describe('pcxsim serve with a data directory', () => {
     expect(history).not.toContain('10.1.0.0/16'); // Bob's VPC is another resource
   });
 
+  it('lets Debian\'s AWS CLI v2 peer two VPCs across accounts, and keeps it all across a restart', async () => {
+    const dir = dataDir();
+    const server = await start(['--data', dir, '--clock', 'manual']);
+    const aws = (account: string, ...args: string[]): Record<string, unknown> => {
+      const out = execFileSync('/usr/bin/aws', ['--endpoint-url', server.url, '--output', 'json', 'ec2', ...args], {
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ACCESS_KEY_ID: account, AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_MAX_ATTEMPTS: '1' },
+      });
+      return JSON.parse(out) as Record<string, unknown>;
+    };
+    const vpcOf = (out: Record<string, unknown>): string => (out['Vpc'] as { VpcId: string }).VpcId;
+    const mine = vpcOf(aws('111111111111', 'create-vpc', '--cidr-block', '10.0.0.0/16'));
+    const theirs = vpcOf(aws('222222222222', 'create-vpc', '--cidr-block', '10.1.0.0/16'));
+    const created = aws('111111111111', 'create-vpc-peering-connection', '--vpc-id', mine, '--peer-vpc-id', theirs, '--peer-owner-id', '222222222222');
+    const pcx = (created['VpcPeeringConnection'] as { VpcPeeringConnectionId: string }).VpcPeeringConnectionId;
+    await fetch(`${server.url}/_pcxsim/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 10_000 }) });
+    aws('222222222222', 'accept-vpc-peering-connection', '--vpc-peering-connection-id', pcx);
+    await fetch(`${server.url}/_pcxsim/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 10_000 }) });
+    const before = await world(server.url);
+    server.child.kill('SIGTERM');
+    expect(await stopped(server.child)).toBe(0);
+
+    const again = await start(['--data', dir, '--clock', 'manual']);
+    expect(await world(again.url)).toBe(before);
+    const seen = execFileSync('/usr/bin/aws', ['--endpoint-url', again.url, '--output', 'text', '--query', 'VpcPeeringConnections[0].Status.Code', 'ec2', 'describe-vpc-peering-connections'], {
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ACCESS_KEY_ID: '222222222222', AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
+    });
+    again.child.kill('SIGTERM');
+    await stopped(again.child);
+    expect(seen.trim()).toBe('active');
+  });
+
   it('survives kill -9 mid-stream: every acknowledged create is there, none twice (64 concurrent clients)', async () => {
     for (const killAfter of [40, 150]) {
       const dir = dataDir();
@@ -127,6 +160,21 @@ describe('pcxsim serve with a data directory', () => {
       );
     }
   }, 120_000);
+
+  it('maps access keys to accounts with --accounts and checks signatures with --verify-signatures', async () => {
+    const dir = dataDir();
+    const file = join(dir, 'accounts.json');
+    writeFileSync(file, JSON.stringify({ accessKeys: { AKIAPCXSIMEXAMPLE: { accountId: '333333333333', secretAccessKey: 'right-secret' } } }));
+    const server = await start(['--accounts', file, '--verify-signatures']);
+    const signed = (secretAccessKey: string): EC2Client =>
+      new EC2Client({ endpoint: server.url, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: 'AKIAPCXSIMEXAMPLE', secretAccessKey } });
+    const vpc = await signed('right-secret').send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
+    const refused = await signed('wrong-secret').send(new DescribeVpcsCommand({})).catch((error: { name: string }) => error.name);
+    server.child.kill('SIGTERM');
+    await stopped(server.child);
+    expect(vpc.Vpc?.OwnerId).toBe('333333333333');
+    expect(refused).toBe('SignatureDoesNotMatch');
+  });
 
   it('refuses a taken port and a held data directory with a clear message and a non-zero exit', async () => {
     const taken = createServer();
