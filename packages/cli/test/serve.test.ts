@@ -176,6 +176,32 @@ describe('pcxsim serve with a data directory', () => {
     expect(refused).toBe('SignatureDoesNotMatch');
   });
 
+  it('follows the wall clock by default, and logs one JSON line per request unless --quiet', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const url = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
+        if (found !== undefined) resolve(found);
+      });
+    });
+    const response = await fetch(`${url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=111111111111/20260101/eu-west-1/ec2/aws4_request, SignedHeaders=host, Signature=0' },
+      body: 'Action=DescribeVpcs&Version=2016-11-15',
+    });
+    const simulatedNow = Date.parse(response.headers.get('date')!);
+    child.kill('SIGTERM');
+    await stopped(child);
+    expect(response.status).toBe(200);
+    expect(Math.abs(simulatedNow - Date.now())).toBeLessThan(10_000);
+    expect(JSON.parse(err.trim().split('\n').at(-1)!)).toMatchObject({ action: 'DescribeVpcs', account: '111111111111', region: 'eu-west-1', status: 200 });
+  });
+
   it('refuses a taken port and a held data directory with a clear message and a non-zero exit', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
