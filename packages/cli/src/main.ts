@@ -16,7 +16,7 @@ export const USAGE = `usage: pcxsim <command> [options]
   run      SCENARIO.(yaml|json) [--json]
            replay a scenario and check its expectations (exit 1 when one fails)
   history  [--data DIR] [pcx-id|vpc-id]
-           the timeline of one resource, or the whole log, from a data directory
+           the timeline of one resource, or the whole log, from a data directory (also while serving)
 `;
 
 /** Runs `pcxsim` with its arguments; resolves to the exit code (serve resolves when it stops). */
@@ -68,7 +68,7 @@ function run(flags: Flags): number {
 }
 
 async function history(flags: Flags): Promise<number> {
-  const store = CommandStore.open(flags.string('data') ?? '.pcxsim-data');
+  const store = CommandStore.open(flags.string('data') ?? '.pcxsim-data', { readOnly: true });
   try {
     process.stdout.write(formatHistory(store.commands(), flags.positional[0]));
   } finally {

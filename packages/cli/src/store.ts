@@ -3,7 +3,7 @@
 // The engine knows nothing of it: the store is handed the same stream of (caller, command) an
 // embedder could hand to a store of its own, and rebuilds the world by applying it again.
 import Database from 'better-sqlite3';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply, createWorld, freezeWorld, type Caller, type Command, type EngineEvent, type World, type WorldOptions } from '@pcxsim/engine';
 
@@ -40,6 +40,42 @@ export interface StoreOptions {
   readonly worldOptions?: WorldOptions;
   /** Write a snapshot after every this many commands (default 1000). */
   readonly snapshotEvery?: number;
+  /** Open to read only (`pcxsim history`): no lock is taken, so it works while a server runs. */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * One writer per data directory: a lock file holding the writer's process ID. A lock left by a
+ * process that no longer runs (kill -9) is taken over. Readers take no lock (SQLite's WAL lets them
+ * read while the writer writes).
+ */
+function takeLock(dir: string): string {
+  const path = join(dir, 'pcxsim.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(path, 'utf8'));
+      if (Number.isSafeInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new StoreError(`the data directory ${dir} is in use by another pcxsim process (pid ${holder})`);
+      }
+      unlinkSync(path); // stale: its process is gone
+    }
+  }
+  throw new StoreError(`the data directory ${dir} is in use by another pcxsim process`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 interface Pending {
@@ -63,7 +99,12 @@ export class CommandStore {
   /** How many transactions have committed since opening (group commit folds many commands into one). */
   commits = 0;
 
-  private constructor(db: Database.Database, worldOptions: WorldOptions, snapshotEvery: number) {
+  private constructor(
+    db: Database.Database,
+    worldOptions: WorldOptions,
+    snapshotEvery: number,
+    private readonly lock: string | undefined,
+  ) {
     this.db = db;
     this.worldOptions = worldOptions;
     this.snapshotEvery = snapshotEvery;
@@ -79,38 +120,45 @@ export class CommandStore {
    * another process holds.
    */
   static open(dir: string, options: StoreOptions = {}): CommandStore {
+    const file = join(dir, 'pcxsim.sqlite');
+    if (options.readOnly === true) {
+      try {
+        return CommandStore.prepare(new Database(file, { readonly: true, fileMustExist: true }), options, undefined);
+      } catch (error) {
+        if (error instanceof StoreError) throw error;
+        throw new StoreError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+    }
     try {
       mkdirSync(dir, { recursive: true });
       accessSync(dir, constants.W_OK);
     } catch (error) {
       throw new StoreError(`the data directory ${dir} is not writable (${(error as Error).message})`);
     }
-    const file = join(dir, 'pcxsim.sqlite');
+    const lock = takeLock(dir);
     let db: Database.Database;
     try {
-      db = new Database(file, { timeout: 0 });
-      // One process at a time: the lock is taken now and kept until close.
-      db.pragma('locking_mode = EXCLUSIVE');
+      db = new Database(file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      db.exec('BEGIN EXCLUSIVE; COMMIT');
     } catch (error) {
-      const message = (error as Error).message;
-      if (/locked|busy/i.test(message)) throw new StoreError(`the data directory ${dir} is in use by another pcxsim process (${file} is locked)`);
-      throw new StoreError(`cannot open ${file}: ${message}`);
+      unlinkSync(lock);
+      throw new StoreError(`cannot open ${file}: ${(error as Error).message}`);
     }
     try {
-      return CommandStore.prepare(db, options);
+      return CommandStore.prepare(db, options, lock);
     } catch (error) {
       db.close();
+      unlinkSync(lock);
       throw error;
     }
   }
 
-  private static prepare(db: Database.Database, options: StoreOptions): CommandStore {
-    db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  private static prepare(db: Database.Database, options: StoreOptions, lock: string | undefined): CommandStore {
+    if (lock !== undefined) db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const read = (key: string): string | undefined => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
     const version = read('schema_version');
+    if (version === undefined && lock === undefined) throw new StoreError('the data directory holds no pcxsim store yet');
     if (version === undefined) {
       db.transaction(() => {
         db.exec(`CREATE TABLE commands (seq INTEGER PRIMARY KEY, clock INTEGER NOT NULL, caller TEXT NOT NULL, command TEXT NOT NULL, events TEXT NOT NULL);
@@ -128,7 +176,7 @@ export class CommandStore {
       );
     }
     const worldOptions = JSON.parse(read('world_options') ?? '{}') as WorldOptions;
-    return new CommandStore(db, worldOptions, options.snapshotEvery ?? 1000);
+    return new CommandStore(db, worldOptions, options.snapshotEvery ?? 1000, lock);
   }
 
   /**
@@ -214,6 +262,7 @@ export class CommandStore {
   async close(): Promise<void> {
     while (this.flushing !== undefined) await this.flushing;
     this.db.close();
+    if (this.lock !== undefined) unlinkSync(this.lock);
   }
 }
 

@@ -113,13 +113,24 @@ describe('the durable store', () => {
     check.close();
   });
 
-  it('refuses a database another connection holds', async () => {
+  it('refuses a second writer while the first holds the directory, but lets readers in', async () => {
     const dir = freshDir();
     const first = CommandStore.open(dir);
-    expect(() => CommandStore.open(dir)).toThrow(/in use by another pcxsim process/);
+    expect(() => CommandStore.open(dir)).toThrow(new RegExp(`in use by another pcxsim process \\(pid ${process.pid}\\)`));
+    const reader = CommandStore.open(dir, { readOnly: true });
+    expect([...reader.commands()]).toEqual([]);
+    await reader.close();
     await first.close();
     const again = CommandStore.open(dir);
     await again.close();
+  });
+
+  it('takes over the lock of a writer that died (kill -9 leaves its lock file behind)', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'pcxsim.lock'), '2147483646'); // no such process
+    const store = CommandStore.open(dir);
+    await store.close();
+    expect(() => CommandStore.open(freshDir(), { readOnly: true })).toThrow(StoreError);
   });
 
   it('refuses a data directory it cannot create or write', () => {
