@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { PEERING_STATES, STATUS_MESSAGES, renderStatusMessage, transition } from '../src/index.js';
 import { accountIdArb, byArb, contextArb, fromArb, triggerArb } from './fixtures.js';
