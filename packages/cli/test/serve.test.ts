@@ -29,9 +29,9 @@ function dataDir(): string {
   return dir;
 }
 
-/** Starts `pcxsim serve` and resolves with its URL once it prints it. */
-function start(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--quiet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `pcxsim serve` (quiet unless asked) and resolves with its URL once it prints it. */
+function start(args: string[], { quiet = true } = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...(quiet ? ['--quiet'] : []), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -178,18 +178,7 @@ describe('pcxsim serve with a data directory', () => {
   });
 
   it('follows the wall clock by default, and logs one JSON line per request unless --quiet', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const url = await new Promise<string>((resolve) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
-        if (found !== undefined) resolve(found);
-      });
-    });
+    const { child, url, stderr } = await start([], { quiet: false });
     const response = await fetch(`${url}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=111111111111/20260101/eu-west-1/ec2/aws4_request, SignedHeaders=host, Signature=0' },
@@ -200,7 +189,7 @@ describe('pcxsim serve with a data directory', () => {
     await stopped(child);
     expect(response.status).toBe(200);
     expect(Math.abs(simulatedNow - Date.now())).toBeLessThan(10_000);
-    expect(JSON.parse(err.trim().split('\n').at(-1)!)).toMatchObject({ action: 'DescribeVpcs', account: '111111111111', region: 'eu-west-1', status: 200 });
+    expect(JSON.parse(stderr().trim().split('\n').at(-1)!)).toMatchObject({ action: 'DescribeVpcs', account: '111111111111', region: 'eu-west-1', status: 200 });
   });
 
   it('refuses a taken port and a held data directory with a clear message and a non-zero exit', async () => {
