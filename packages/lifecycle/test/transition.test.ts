@@ -81,33 +81,12 @@ describe('allowed transitions (spec §1.2)', () => {
 });
 
 describe('refused triggers (spec §3)', () => {
-  test('Delete of a failed connection: InvalidStateTransition from failed to deleting', () => {
-    expect(transition('failed', 'delete', REQUESTER, CONTEXT)).toEqual({
+  // failed and rejected: the observed text (spec §3.3 [obs]); deleted and expired: the same form [?].
+  test.each(['failed', 'rejected', 'deleted', 'expired'] as const)('Delete of a %s connection: InvalidStateTransition to deleting', (from) => {
+    expect(transition(from, 'delete', REQUESTER, CONTEXT)).toEqual({
       ok: false,
-      error: {
-        code: 'InvalidStateTransition',
-        message: `Invalid state transition for ${ID}, attempted to transition from failed to deleting`,
-      },
+      error: { code: 'InvalidStateTransition', message: `Invalid state transition for ${ID}, attempted to transition from ${from} to deleting` },
     });
-  });
-
-  test('Delete of a rejected connection: InvalidStateTransition from rejected to deleting', () => {
-    expect(transition('rejected', 'delete', REQUESTER, CONTEXT)).toEqual({
-      ok: false,
-      error: {
-        code: 'InvalidStateTransition',
-        message: `Invalid state transition for ${ID}, attempted to transition from rejected to deleting`,
-      },
-    });
-  });
-
-  test('Delete of a deleted or expired connection: InvalidStateTransition to deleting', () => {
-    for (const from of ['deleted', 'expired'] as const) {
-      expect(transition(from, 'delete', REQUESTER, CONTEXT)).toMatchObject({
-        ok: false,
-        error: { code: 'InvalidStateTransition', message: `Invalid state transition for ${ID}, attempted to transition from ${from} to deleting` },
-      });
-    }
   });
 
   test.prop([fc.constantFrom(...PEERING_STATES.filter((s) => s !== 'pending-acceptance' && s !== 'active')), callerArb, contextArb])(
