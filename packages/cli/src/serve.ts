@@ -44,6 +44,10 @@ export async function serve(flags: Flags): Promise<number> {
   const dataDir = flags.string('data');
   const store = dataDir === undefined ? undefined : CommandStore.open(dataDir, { worldOptions });
   const world: World = store?.restore() ?? createWorld(worldOptions);
+  // A data directory keeps the seed and timing it was created with; say so when the flags differ.
+  if (world.config.seed !== worldOptions.seed || world.config.timing !== worldOptions.timing) {
+    process.stderr.write(`pcxsim: ${dataDir} was created with --seed ${world.config.seed} --timing ${world.config.timing}; those stay\n`);
+  }
 
   const secrets = Object.fromEntries(Object.entries(accounts.accessKeys ?? {}).flatMap(([key, a]) => (a.secretAccessKey === undefined ? [] : [[key, a.secretAccessKey]])));
   if (flags.has('verify-signatures') && Object.keys(secrets).length === 0) {
@@ -76,7 +80,7 @@ export async function serve(flags: Flags): Promise<number> {
   }
   process.stdout.write(
     [
-      `pcxsim serving EC2 at ${server.url} (clock ${clock}, timing ${timing}${dataDir === undefined ? ', in memory' : `, data in ${dataDir}`})`,
+      `pcxsim serving EC2 at ${server.url} (clock ${clock}, timing ${world.config.timing}${dataDir === undefined ? ', in memory' : `, data in ${dataDir}`})`,
       `  AWS CLI: aws --endpoint-url ${server.url} --region us-east-1 ec2 describe-vpcs   (access key 111111111111 = that account)`,
       `  JS SDK:  new EC2Client({ endpoint: '${server.url}', region: 'us-east-1', credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' } })`,
       '',
