@@ -83,6 +83,8 @@ export class Ec2Endpoint implements ControlTarget {
   private counter = 0;
   private durable: Promise<void> | void = undefined;
   private throttled = 0;
+  // Worlds whose change the embedder failed to keep (see undo).
+  private readonly abandoned = new WeakSet<World>();
   private readonly options: EndpointOptions;
   private readonly seed: number;
   private readonly initial: WorldOptions;
@@ -206,11 +208,37 @@ export class Ec2Endpoint implements ControlTarget {
     await durable;
   }
 
-  /** Keeps the world a command made; tells onApplied when it changed anything. */
+  /**
+   * Keeps the world a command made; tells onApplied when it changed anything. When onApplied fails
+   * (the embedder's store could not keep the change), the change is undone, so a client that got
+   * InternalError finds the world as it was.
+   */
   private commit(before: World, caller: Caller, command: Command, step: Step): Promise<void> | void {
     if (step.world === before) return;
     this.current = step.world;
-    return this.options.onApplied?.({ clock: before.clock, caller, command, events: step.events }, step.world);
+    const listener = this.options.onApplied;
+    if (listener === undefined) return;
+    let told: void | Promise<void>;
+    try {
+      told = listener({ clock: before.clock, caller, command, events: step.events }, step.world);
+    } catch (error) {
+      this.undo(before, step.world);
+      throw error;
+    }
+    return told?.then(undefined, (error: unknown) => {
+      this.undo(before, step.world);
+      throw error;
+    });
+  }
+
+  /**
+   * Undoes a change its embedder could not keep. Changes that failed together (one group commit)
+   * are undone in order: only the first goes back to its `before`, the later ones were built on a
+   * world that is already abandoned.
+   */
+  private undo(before: World, after: World): void {
+    if (!this.abandoned.has(before)) this.current = before;
+    this.abandoned.add(after);
   }
 
   private async ec2(request: WireRequest, id: string, notes: Notes): Promise<WireResponse> {

@@ -58,6 +58,36 @@ describe('onApplied', () => {
     expect(response.status).toBe(500);
     expect(response.body).toContain('<Code>InternalError</Code>');
   });
+
+  test('a change onApplied failed to keep is undone: the world is as it was', async () => {
+    for (const fails of [() => Promise.reject(new Error('disk full')), () => { throw new Error('disk full'); }]) {
+      let failing = false;
+      const endpoint = new Ec2Endpoint({ onApplied: () => (failing ? fails() : undefined) });
+      await endpoint.handle(post('Action=CreateVpc&CidrBlock=10.0.0.0/16'));
+      const kept = endpoint.world;
+      failing = true;
+      expect((await endpoint.handle(post('Action=CreateVpc&CidrBlock=10.1.0.0/16'))).status).toBe(500);
+      expect(endpoint.world).toBe(kept);
+      failing = false;
+      const listed = await endpoint.handle(post('Action=DescribeVpcs'));
+      expect(listed.body.match(/<vpcId>/g)).toHaveLength(1);
+    }
+  });
+
+  test('changes that fail together (one group commit) all go: the world is the one before the first', async () => {
+    let reject: (error: Error) => void = () => {};
+    const batch = new Promise<void>((_, no) => (reject = no));
+    const endpoint = new Ec2Endpoint({ onApplied: () => batch });
+    const before = endpoint.world;
+    const first = endpoint.handle(post('Action=CreateVpc&CidrBlock=10.0.0.0/16'));
+    const second = endpoint.handle(post('Action=CreateVpc&CidrBlock=10.1.0.0/16'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(endpoint.world.vpcs.size).toBe(2);
+    reject(new Error('disk full'));
+    expect((await first).status).toBe(500);
+    expect((await second).status).toBe(500);
+    expect(endpoint.world).toBe(before);
+  });
 });
 
 describe('onAnswered', () => {
