@@ -2,11 +2,14 @@
 // transition that falls due on the way runs at its own due time, in due order, ties broken by the
 // order they were scheduled in.
 import { isTerminal, ruleFor, type PeeringState, type SystemTrigger } from '@pcxsim/lifecycle';
-import { checkRequest } from './peering-check.js';
+import { stepBlocks } from './block-states.js';
+import { catchUpPeering, forgetPeeringLag } from './eventual-consistency.js';
+import { runCheck } from './peering-check.js';
 import { enter } from './peering-state.js';
 import { dequeue, peek, type ScheduledEntry } from './schedule.js';
 import { peeringById, writePeering } from './store.js';
 import type { Tx } from './tx.js';
+import { catchUpVpc } from './vpc-versions.js';
 import type { PeeringRecord } from './world.js';
 
 /** The lifecycle context of a connection: what its messages and errors name. */
@@ -34,14 +37,25 @@ export function systemTarget(from: PeeringState, trigger: SystemTrigger): Peerin
   return rule !== undefined && rule.by.includes('system') ? rule.to : null;
 }
 
-/** Runs one entry that fell due; returns whether it still applied (stale entries do nothing). */
+/**
+ * Runs one entry that fell due; returns whether it still applied (stale entries do nothing). A
+ * `catch-up` is bookkeeping, no transition: it never counts.
+ */
 function fire(tx: Tx, entry: ScheduledEntry): boolean {
+  // spec §6.1: a VPC's block associations move on by themselves.
+  if (entry.kind === 'block-state') return stepBlocks(tx, entry.id);
+  // spec §10.4: Describe catches up with a change made `describeDelayMs` ago.
+  if (entry.kind === 'catch-up') {
+    if (entry.id.startsWith('vpc-')) catchUpVpc(tx, entry.id);
+    else catchUpPeering(tx, entry.id);
+    return false;
+  }
   const record = peeringById(tx.w, entry.id);
   if (record === undefined || record.statusSince !== entry.since) return false;
   switch (entry.kind) {
     // spec §1.2, §2.2: the asynchronous check of a new request.
     case 'request-check':
-      return systemMove(tx, record, checkRequest(tx.w, record) === null ? 'request-checked' : 'request-check-failed');
+      return systemMove(tx, record, runCheck(tx, record) === null ? 'request-checked' : 'request-check-failed');
     // spec §1.1: provisioning and deleting pass by themselves.
     case 'provisioned':
       return systemMove(tx, record, 'provisioned');
@@ -54,6 +68,7 @@ function fire(tx: Tx, entry: ScheduledEntry): boolean {
     case 'retire':
       if (!isTerminal(record.status)) return false;
       writePeering(tx, record, undefined);
+      forgetPeeringLag(tx, record);
       tx.events.push({ type: 'PeeringRetired', id: record.id, at: tx.w.clock });
       return true;
   }

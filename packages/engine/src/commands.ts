@@ -206,6 +206,21 @@ export interface AdvanceClockCommand {
   readonly Milliseconds: number;
 }
 
+/**
+ * The simulation's own fault, never an EC2 action: the asynchronous checks (spec §2.2) of the next
+ * `Count` requests created fail, whatever their VPCs, as an overlapping request's does — so callers
+ * can test how they handle `failed`.
+ */
+export interface FailPeeringChecksCommand {
+  /** Discriminant. */
+  readonly type: 'FailPeeringChecks';
+  /** How many of the next requests created fail: a non-negative integer that replaces the number armed (0 disarms). */
+  readonly Count: number;
+}
+
+/** The commands of the simulation itself, which no EC2 request can send. */
+export type SimulationCommand = AdvanceClockCommand | FailPeeringChecksCommand;
+
 /** Every command {@link apply} takes. */
 export type Command =
   | CreateVpcCommand
@@ -223,7 +238,8 @@ export type Command =
   | CreateTagsCommand
   | DeleteTagsCommand
   | DescribeTagsCommand
-  | AdvanceClockCommand;
+  | AdvanceClockCommand
+  | FailPeeringChecksCommand;
 
 /** The name of a command. */
 export type CommandType = Command['type'];

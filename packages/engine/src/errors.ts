@@ -19,6 +19,7 @@ export type Ec2ErrorCode =
   | 'CidrLimitExceeded'
   | 'DependencyViolation'
   | 'InvalidID'
+  | 'ResourceCountExceeded'
   | 'PendingVpcPeeringConnectionLimitExceeded'
   | 'ActiveVpcPeeringConnectionPerVpcLimitExceeded'
   | 'VpcPeeringConnectionAlreadyExists'
@@ -118,6 +119,11 @@ export const dependencyViolation = (vpcId: string): Ec2Error =>
 
 // [?] CreateTags/DeleteTags on an ID that is neither `vpc-` nor `pcx-`.
 export const invalidId = (id: string): Ec2Error => error('InvalidID', `The ID '${id}' is not valid`);
+
+// spec §7.1 [doc] limit (1000 IDs per CreateTags/DeleteTags). The code is [obs] on tagging at scale
+// (redhat-performance/cloud-governance#582); the text is [obs] from RunInstances, [?] for tagging.
+export const resourceCountExceeded = (): Ec2Error =>
+  error('ResourceCountExceeded', 'You have exceeded the number of resources allowed in a single call of this type');
 
 // spec §2.2, §2.3 [obs].
 export const pendingLimit = (): Ec2Error =>

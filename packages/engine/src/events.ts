@@ -27,8 +27,12 @@ export interface VpcChanged {
   readonly type: 'VpcChanged';
   /** The VPC. */
   readonly vpcId: string;
-  /** What changed. */
-  readonly change: 'cidr-block-associated' | 'cidr-block-disassociated' | 'attribute-modified';
+  /**
+   * What changed: a block associated or disassociated by a call, a block moving on by itself
+   * (`associating` → `associated`, `disassociating` → `disassociated`, or gone from the list: spec
+   * §6.1), or a DNS attribute.
+   */
+  readonly change: 'cidr-block-associated' | 'cidr-block-disassociated' | 'cidr-block-state-changed' | 'attribute-modified';
   /** The clock, epoch ms. */
   readonly at: number;
 }

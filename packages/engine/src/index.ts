@@ -32,7 +32,10 @@ export type {
   Retention,
   RetentionWindows,
   Consistency,
+  CheckFaults,
   VpcRecord,
+  VpcVersion,
+  BlockState,
   Ipv4Block,
   Ipv6Block,
   PeeringRecord,
@@ -72,6 +75,8 @@ export type {
   DeleteTagsCommand,
   DescribeTagsCommand,
   AdvanceClockCommand,
+  FailPeeringChecksCommand,
+  SimulationCommand,
 } from './commands.js';
 
 export type {
@@ -99,6 +104,7 @@ export type {
   ModifyVpcPeeringConnectionOptionsOutput,
   DescribeTagsOutput,
   AdvanceClockOutput,
+  FailPeeringChecksOutput,
 } from './outputs.js';
 
 export type {

@@ -26,6 +26,10 @@ export const peeringsTagged = (view: string, key: string): string => `t|${view}|
 export const vpcsOf = (view: string): string => `v|${view}`;
 /** The VPCs of a view whose tags have the key. */
 export const vpcsTagged = (view: string, key: string): string => `T|${view}|${key}`;
+/** Connections of a view (either of its two) that Describe shows in an older version than the current one (spec §10.4). */
+export const laggingPeerings = (view: string): string => `l|${view}`;
+/** VPCs of a view that DescribeVpcs shows in an older version than the current one, or still shows deleted (spec §10.4). */
+export const laggingVpcs = (view: string): string => `L|${view}`;
 
 /** A counter's value. */
 export const count = (counts: PMap<number>, key: string): number => pget(counts, key) ?? 0;
@@ -45,14 +49,24 @@ export const members = (index: PMap<IdSet>, key: string): IdSet => pget(index, k
 /** Moves an ID from the keys only `before` has to the keys only `after` has. */
 export function reindex(index: PMap<IdSet>, id: string, before: readonly string[], after: readonly string[]): PMap<IdSet> {
   let out = index;
-  for (const key of before) {
-    if (after.includes(key)) continue;
-    const set = pdelete(members(out, key), id);
-    out = set.size === 0 ? pdelete(out, key) : pset(out, key, set);
+  for (let i = 0; i < before.length; i++) {
+    const key = before[i]!;
+    if (!after.includes(key)) out = removeMember(out, key, id);
   }
-  for (const key of after) {
-    if (before.includes(key)) continue;
-    out = pset(out, key, pset(members(out, key), id, true));
+  for (let i = 0; i < after.length; i++) {
+    const key = after[i]!;
+    if (!before.includes(key)) out = addMember(out, key, id);
   }
   return out;
+}
+
+/** The index with `id` added under `key`. */
+export function addMember(index: PMap<IdSet>, key: string, id: string): PMap<IdSet> {
+  return pset(index, key, pset(members(index, key), id, true));
+}
+
+/** The index with `id` removed from under `key`; a set left empty is dropped. */
+export function removeMember(index: PMap<IdSet>, key: string, id: string): PMap<IdSet> {
+  const set = pdelete(members(index, key), id);
+  return set.size === 0 ? pdelete(index, key) : pset(index, key, set);
 }

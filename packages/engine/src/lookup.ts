@@ -4,9 +4,11 @@ import { isPcxId, isVpcId } from './ids.js';
 import { peeringMalformed, peeringNotFound, vpcMalformed, vpcNotFound } from './errors.js';
 import { requiredString } from './input.js';
 import { done, refuse, type Outcome } from './outcome.js';
+import { shownMoment, shownPeering } from './eventual-consistency.js';
 import { peeringById, vpcById } from './store.js';
 import type { Caller } from './tx.js';
 import { rolesIn, seenBy } from './visibility.js';
+import { shownVpc } from './vpc-versions.js';
 import type { PeeringRecord, VpcRecord, World } from './world.js';
 
 /** A VPC the caller owns, in the caller's Region. */
@@ -23,6 +25,28 @@ export function ownVpcById(world: World, caller: Caller, id: string): Outcome<Vp
   // spec §2.2: another account's VPC, or one in another Region, "does not exist" for the caller.
   if (vpc === undefined || vpc.ownerId !== caller.accountId || vpc.region !== caller.region) return refuse(vpcNotFound(id));
   return done(vpc);
+}
+
+/**
+ * {@link ownVpcById} as DescribeVpcs sees it (spec §10.4): a VPC of the caller's in the version
+ * Describe shows now — a new one is NotFound for the delay, a deleted one still found.
+ */
+export function shownOwnVpcById(world: World, caller: Caller, id: string): Outcome<VpcRecord> {
+  if (!isVpcId(id)) return refuse(vpcMalformed(id)); // spec §8.1 [obs]
+  const vpc = shownVpc(world, id);
+  if (vpc === undefined || vpc.ownerId !== caller.accountId || vpc.region !== caller.region) return refuse(vpcNotFound(id));
+  return done(vpc);
+}
+
+/**
+ * The version of a connection that Describe shows the caller now, or `undefined` (spec §4.5, §10.4):
+ * the version made by the last change at least `describeDelayMs` ago, seen if the caller's window was
+ * open at that moment.
+ */
+export function shownTo(world: World, caller: Caller, id: string): PeeringRecord | undefined {
+  const version = shownPeering(world, id);
+  if (version === undefined) return undefined;
+  return seenBy(world.config, version, rolesIn(version, caller.accountId, caller.region), shownMoment(world)) ? version : undefined;
 }
 
 /** Whether the caller's view sees the connection now. */

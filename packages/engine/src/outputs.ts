@@ -209,6 +209,12 @@ export interface AdvanceClockOutput {
   Fired: number;
 }
 
+/** The output of FailPeeringChecks. */
+export interface FailPeeringChecksOutput {
+  /** How many of the next requests created will fail their check. */
+  Armed: number;
+}
+
 /** An action with no output members (ModifyVpcAttribute, CreateTags, DeleteTags). */
 export type EmptyOutput = Record<string, never>;
 
@@ -246,6 +252,8 @@ export interface Outputs {
   DescribeTags: DescribeTagsOutput;
   /** AdvanceClock. */
   AdvanceClock: AdvanceClockOutput;
+  /** FailPeeringChecks. */
+  FailPeeringChecks: FailPeeringChecksOutput;
 }
 
 /** The output type of a command type. */

@@ -2,58 +2,13 @@
 // updatePeering (so eventual consistency keeps the version Describe still shows), and every state
 // change through enter (so the transition that follows is scheduled: spec §1.2, DESIGN).
 import { transientDelayMs, type PeeringState } from '@pcxsim/lifecycle';
-import { cancel, enqueue, laneOf, type ScheduledKind } from './schedule.js';
+import { describeDelay, notePeeringLag } from './eventual-consistency.js';
+import { makeRecord, withoutHiddenVersions, type PeeringChanges } from './peering-record.js';
+import { cancel, enqueue, laneOf, nextPosition, type ScheduledKind } from './schedule.js';
 import { peeringById, writePeering } from './store.js';
 import type { Tx } from './tx.js';
 import { retiresAt } from './visibility.js';
 import type { PeeringRecord } from './world.js';
-
-/** The fields a change may set. */
-export type PeeringChanges = Partial<Omit<PeeringRecord, 'id' | 'previous' | 'visibleFrom'>>;
-
-/** The version of a connection Describe shows at `clock` (spec §10.4), or `undefined` when none yet. */
-export function describedVersion(record: PeeringRecord, clock: number): PeeringRecord | undefined {
-  let version: PeeringRecord | null = record;
-  while (version !== null && version.visibleFrom > clock) version = version.previous;
-  return version ?? undefined;
-}
-
-const pick = <K extends keyof PeeringChanges>(base: Omit<PeeringRecord, 'previous' | 'visibleFrom'>, changes: PeeringChanges, key: K) =>
-  (changes[key] === undefined ? base[key] : changes[key]) as PeeringRecord[K];
-
-/**
- * A frozen record: `base` with `changes`. Written out field by field rather than spread: records are
- * made on every change, and a literal of fixed shape is much cheaper for V8 than a 20-field spread.
- */
-export function makeRecord(
-  base: Omit<PeeringRecord, 'previous' | 'visibleFrom'>,
-  changes: PeeringChanges,
-  previous: PeeringRecord | null,
-  visibleFrom: number,
-): PeeringRecord {
-  return Object.freeze({
-    id: base.id,
-    requesterVpcId: base.requesterVpcId,
-    requesterOwnerId: base.requesterOwnerId,
-    requesterRegion: base.requesterRegion,
-    accepterVpcId: base.accepterVpcId,
-    accepterOwnerId: base.accepterOwnerId,
-    accepterRegion: base.accepterRegion,
-    status: pick(base, changes, 'status'),
-    statusSince: pick(base, changes, 'statusSince'),
-    createdAt: pick(base, changes, 'createdAt'),
-    expiresAt: pick(base, changes, 'expiresAt'),
-    accepted: pick(base, changes, 'accepted'),
-    deletedBy: pick(base, changes, 'deletedBy'),
-    expiryEntry: pick(base, changes, 'expiryEntry'),
-    requesterOptions: pick(base, changes, 'requesterOptions'),
-    accepterOptions: pick(base, changes, 'accepterOptions'),
-    tags: pick(base, changes, 'tags'),
-    deletedVpcs: pick(base, changes, 'deletedVpcs'),
-    previous,
-    visibleFrom,
-  });
-}
 
 function versioned(
   tx: Tx,
@@ -61,12 +16,14 @@ function versioned(
   base: Omit<PeeringRecord, 'previous' | 'visibleFrom'>,
   changes: PeeringChanges,
 ): PeeringRecord {
-  const delay = tx.w.config.consistency.describeDelayMs;
+  const delay = describeDelay(tx.w);
   const clock = tx.w.clock;
   if (delay === 0) return makeRecord(base, changes, null, clock);
-  // A version already visible now hides everything older: keep only what Describe may still show.
-  const shown = before === undefined ? null : before.visibleFrom <= clock ? makeRecord(before, {}, null, before.visibleFrom) : before;
-  return makeRecord(base, changes, shown, clock + delay);
+  // spec §10.4: shown D ms from now. A version made earlier in this same ms is replaced, not stacked;
+  // a version already shown hides everything older, which is dropped (eventual-consistency.ts).
+  const visibleFrom = clock + delay;
+  const previous = before === undefined ? null : before.visibleFrom === visibleFrom ? before.previous : withoutHiddenVersions(before, clock);
+  return makeRecord(base, changes, previous, visibleFrom);
 }
 
 /**
@@ -74,8 +31,9 @@ function versioned(
  * within Create, spec §2.4) is written once, in its final state, and reports the step it went through.
  */
 export function createPeering(tx: Tx, record: Omit<PeeringRecord, 'previous' | 'visibleFrom'>): PeeringRecord {
-  const created = versioned(tx, undefined, record, {});
+  const created = versioned(tx, undefined, record, { expiryEntry: expiryPosition(tx, record.status, record.expiresAt) });
   writePeering(tx, undefined, created);
+  if (created.visibleFrom > tx.w.clock) notePeeringLag(tx, undefined, created);
   tx.events.push({ type: 'PeeringCreated', id: created.id, at: tx.w.clock });
   if (created.status !== 'initiating-request') {
     tx.events.push({ type: 'PeeringStatusChanged', id: created.id, from: 'initiating-request', to: created.status, at: tx.w.clock });
@@ -88,15 +46,37 @@ export function createPeering(tx: Tx, record: Omit<PeeringRecord, 'previous' | '
 export function updatePeering(tx: Tx, before: PeeringRecord, changes: PeeringChanges): PeeringRecord {
   const after = versioned(tx, before, before, changes);
   writePeering(tx, before, after);
+  if (after.visibleFrom > tx.w.clock) notePeeringLag(tx, before, after);
   return after;
 }
 
+/** What a state change may set besides the state. */
+export type EntryChanges = Pick<PeeringChanges, 'accepted' | 'deletedBy' | 'deletedVpcs'>;
+
+const NO_CHANGES: EntryChanges = Object.freeze({});
+
+/**
+ * Where the expiry of a connection entering `status` now will be queued (followUp queues it), so
+ * that the record is written once, already holding it; `null` for any other state.
+ */
+function expiryPosition(tx: Tx, status: PeeringState, expiresAt: number): number | null {
+  return status === 'pending-acceptance' ? nextPosition(tx.w.schedule, tx.w.clock, expiresAt) : null;
+}
+
 /** Moves a connection to `to` now, and schedules what follows. */
-export function enter(tx: Tx, before: PeeringRecord, to: PeeringState, changes: PeeringChanges = {}): PeeringRecord {
+export function enter(tx: Tx, before: PeeringRecord, to: PeeringState, changes: EntryChanges = NO_CHANGES): PeeringRecord {
   if (before.expiryEntry !== null) {
     tx.w.schedule = cancel(tx.w.schedule, laneOf(before.statusSince, before.expiresAt), before.expiryEntry);
   }
-  const after = updatePeering(tx, before, { ...changes, status: to, statusSince: tx.w.clock, expiryEntry: null });
+  // One literal shape for every state change, rather than a spread of `changes` (see makeRecord).
+  const after = updatePeering(tx, before, {
+    status: to,
+    statusSince: tx.w.clock,
+    expiryEntry: expiryPosition(tx, to, before.expiresAt),
+    accepted: changes.accepted,
+    deletedBy: changes.deletedBy,
+    deletedVpcs: changes.deletedVpcs,
+  });
   tx.events.push({ type: 'PeeringStatusChanged', id: after.id, from: before.status, to, at: tx.w.clock });
   followUp(tx, after);
   return after;
@@ -121,9 +101,12 @@ function followUp(tx: Tx, record: PeeringRecord): void {
     case 'deleting':
       schedule(tx, tx.w.clock + delay!, 'deletion-finished', record);
       return;
-    // spec §1.1: 7 days after creation without an answer. The record keeps the entry's position.
+    // spec §1.1: 7 days after creation without an answer. The record keeps the entry's position,
+    // written with it already (expiryPosition); only an entry queued in the same lane since (a
+    // catch-up whose delay equals the expiry) moves it, and then the record is written again.
     case 'pending-acceptance': {
       const position = schedule(tx, record.expiresAt, 'expiry', record);
+      if (position === record.expiryEntry) return;
       const current = peeringById(tx.w, record.id)!;
       writePeering(tx, current, makeRecord(current, { expiryEntry: position }, current.previous, current.visibleFrom));
       return;
@@ -134,9 +117,10 @@ function followUp(tx: Tx, record: PeeringRecord): void {
     case 'rejected':
     case 'expired':
     case 'failed': {
-      // spec §1.1: gone for everyone once the last retention window ends.
+      // spec §1.1: gone for everyone once the last retention window ends — and, with eventual
+      // consistency, once Describe has caught up with that end too (spec §10.4).
       const at = retiresAt(tx.w.config, record);
-      if (at !== null) schedule(tx, at, 'retire', record);
+      if (at !== null) schedule(tx, at + describeDelay(tx.w), 'retire', record);
       return;
     }
   }

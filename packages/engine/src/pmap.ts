@@ -6,12 +6,13 @@
 // small nodes. Why not classes: the world must survive JSON.stringify/JSON.parse exactly, so the
 // nodes are plain objects and arrays, and keys are strings or small non-negative integers.
 //
-// Changes within one command are cheaper still: a node created during the current command is not
-// frozen yet, so a second change to it edits it in place instead of copying it again. Nodes from
-// earlier worlds are frozen and are always copied. `commitFresh` freezes the new nodes when the
-// command succeeds; `discardFresh` forgets them when it fails (the new nodes are then garbage).
-// So within one command a map must be used linearly: once `set` has returned a new version, the
-// version it was given must not be used again.
+// Changes within one command are cheaper still: a node (or map wrapper) created during the current
+// command is not frozen yet, so a second change to it — a set or a delete — edits it in place instead
+// of copying it again. Nodes from earlier worlds are frozen and are always copied. `commitFresh`
+// freezes the new nodes when the command succeeds; `discardFresh` forgets them when it fails (the
+// new nodes are then garbage).
+// So within one command a map must be used linearly: once `pset` or `pdelete` has returned a new
+// version, the version it was given must not be used again.
 
 /** A key of a {@link PMap}: a string, or a non-negative integer below 2^31 (used as its own hash). */
 export type PKey = string | number;
@@ -95,10 +96,24 @@ class Collision {
 
 class Root<V> {
   constructor(
-    readonly size: number,
-    readonly root: PNode | null,
+    public size: number,
+    public root: PNode | null,
   ) {}
   declare readonly __values?: V;
+}
+
+/**
+ * The map with a new root and size: the same object, edited, when it was made during the running
+ * command (a map changed several times in one command then allocates one wrapper, not one per change).
+ */
+function rooted<V>(map: PMap<V>, root: PNode, size: number): PMap<V> {
+  if (!Object.isFrozen(map)) {
+    const own = map as unknown as Root<V>;
+    own.root = root;
+    own.size = size;
+    return map;
+  }
+  return freshObject(new Root<V>(size, root));
 }
 
 function node(bitmap: number, cells: Cells): MutableNode {
@@ -177,7 +192,7 @@ export function pset<V>(map: PMap<V>, key: PKey, value: V): PMap<V> {
   if (map.root === null) grew = true;
   // A node edited in place is the same object: only the size tells that an entry was added.
   if (root === map.root && !grew) return map;
-  return freshObject(new Root<V>(map.size + (grew ? 1 : 0), root));
+  return rooted(map, root, map.size + (grew ? 1 : 0));
 }
 
 function editable(current: PNode): MutableNode | null {
@@ -208,13 +223,11 @@ function setIn(current: PNode, hash: number, key: PKey, value: unknown, shift: n
     grew = true;
     const own = editable(current);
     if (own !== null) {
-      own.a.splice(at, 0, key, value);
+      insertAt(own.a, at, key, value);
       own.m = current.m | bit;
       return own;
     }
-    const copy = copyOf(cells);
-    copy.splice(at, 0, key, value);
-    return node(current.m | bit, copy);
+    return node(current.m | bit, insertAt(copyOf(cells), at, key, value));
   }
   const k = cells[at];
   if (k === null) {
@@ -235,6 +248,20 @@ function setIn(current: PNode, hash: number, key: PKey, value: unknown, shift: n
   copy[at] = null;
   copy[at + 1] = split;
   return node(current.m, copy);
+}
+
+/**
+ * `cells` with `key, value` inserted at `at`. Not `splice`: growing an array by splice takes a slow
+ * path, about twice the cost of two pushes and a shift loop over an average node.
+ */
+function insertAt(cells: Cells, at: number, key: unknown, value: unknown): Cells {
+  const end = cells.length;
+  cells.push(key, value);
+  if (at === end) return cells;
+  for (let i = end + 1; i >= at + 2; i--) cells[i] = cells[i - 2];
+  cells[at] = key;
+  cells[at + 1] = value;
+  return cells;
 }
 
 function withCell(current: PNode, at: number, value: unknown): PNode {
@@ -262,7 +289,7 @@ export function pdelete<V>(map: PMap<V>, key: PKey): PMap<V> {
   shrank = false;
   const root = deleteIn(map.root, hashKey(key), key, 0);
   if (!shrank) return map;
-  return root === null ? emptyPMap<V>() : freshObject(new Root<V>(map.size - 1, root));
+  return root === null ? emptyPMap<V>() : rooted(map, root, map.size - 1);
 }
 
 let shrank = false;
@@ -277,6 +304,11 @@ function deleteIn(current: PNode, hash: number, key: PKey, shift: number): PNode
       if (cells[i] !== key) continue;
       shrank = true;
       if (cells.length === 2) return null;
+      const own = editable(current);
+      if (own !== null) {
+        own.a.splice(i, 2);
+        return own;
+      }
       const copy = copyOf(cells);
       copy.splice(i, 2);
       return collision(current.h, copy);
@@ -290,16 +322,18 @@ function deleteIn(current: PNode, hash: number, key: PKey, shift: number): PNode
   if (k === null) {
     const child = cells[at + 1] as PNode;
     const changed = deleteIn(child, hash, key, shift + 5);
-    if (changed === child) return current;
+    // A child edited in place is the same object: only `shrank` tells that an entry went.
+    if (!shrank) return current;
     if (changed === null) return without(current, bit, at);
     // Keep the trie canonical: a child left with one entry is folded into this node.
     if (isSingleLeaf(changed)) {
-      const copy = copyOf(cells);
+      const own = editable(current);
+      const copy = own !== null ? own.a : copyOf(cells);
       copy[at] = changed.a[0];
       copy[at + 1] = changed.a[1];
-      return node(current.m, copy);
+      return own ?? node(current.m, copy);
     }
-    return withCell(current, at + 1, changed);
+    return changed === child ? current : withCell(current, at + 1, changed);
   }
   if (k !== key) return current;
   shrank = true;
@@ -308,6 +342,12 @@ function deleteIn(current: PNode, hash: number, key: PKey, shift: number): PNode
 
 function without(current: BitmapNode, bit: number, at: number): PNode | null {
   if (current.m === bit) return null;
+  const own = editable(current);
+  if (own !== null) {
+    own.a.splice(at, 2);
+    own.m = current.m & ~bit;
+    return own;
+  }
   const copy = copyOf(current.a);
   copy.splice(at, 2);
   return node(current.m & ~bit, copy);

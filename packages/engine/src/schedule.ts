@@ -9,13 +9,20 @@
 // whatever the world's size, and the queue stays plain JSON.
 import { emptyPMap, freshObject, pdelete, pget, pset, type PMap } from './pmap.js';
 
-/** What a scheduled entry does when it falls due (spec §1.2; DESIGN). */
+/**
+ * What a scheduled entry does when it falls due (spec §1.2; DESIGN). The first five move a
+ * connection; `block-state` moves on the CIDR block associations of a VPC (spec §6.1, block-states.ts);
+ * `catch-up` lets Describe catch up with a change and drops the versions it no longer shows (spec
+ * §10.4, eventual-consistency.ts).
+ */
 export type ScheduledKind =
   | 'request-check'
   | 'provisioned'
   | 'deletion-finished'
   | 'expiry'
-  | 'retire';
+  | 'retire'
+  | 'block-state'
+  | 'catch-up';
 
 /** One scheduled transition. */
 export interface ScheduledEntry {
@@ -25,11 +32,12 @@ export interface ScheduledEntry {
   readonly seq: number;
   /** What happens. */
   readonly kind: ScheduledKind;
-  /** The connection it concerns. */
+  /** The connection it concerns; for `block-state` the VPC, for `catch-up` the connection or VPC. */
   readonly id: string;
   /**
    * The connection's `statusSince` when the entry was made. A connection that has moved on since
-   * makes the entry stale, and it is dropped when it falls due.
+   * makes the entry stale, and it is dropped when it falls due. (`block-state` and `catch-up`
+   * entries hold the clock when they were made, and check their resource themselves.)
    */
   readonly since: number;
 }
@@ -58,6 +66,9 @@ export const EMPTY_SCHEDULE: Schedule = Object.freeze({ seq: 0, lanes: Object.fr
 /** The lane an entry due at `due` goes to when scheduled at `now`. */
 export const laneOf = (now: number, due: number): string => `d${due - now}`;
 
+/** The position {@link enqueue} will give the next entry due at `due`, scheduled when the clock reads `now`. */
+export const nextPosition = (schedule: Schedule, now: number, due: number): number => schedule.lanes[laneOf(now, due)]?.tail ?? 0;
+
 /** The queue with an entry due at `due`, scheduled when the clock reads `now`, and the entry's position in its lane. */
 export function enqueue(
   schedule: Schedule,
@@ -68,25 +79,55 @@ export function enqueue(
   since: number,
 ): { readonly schedule: Schedule; readonly position: number } {
   const name = laneOf(now, due);
-  const lane = schedule.lanes[name] ?? { head: 0, tail: 0, entries: emptyPMap<ScheduledEntry>() };
-  const entry = freshObject({ due, seq: schedule.seq, kind, id, since });
-  const next = freshObject({ head: lane.head, tail: lane.tail + 1, entries: pset(lane.entries, lane.tail, entry) });
-  return { schedule: freshObject({ seq: schedule.seq + 1, lanes: freshObject({ ...schedule.lanes, [name]: next }) }), position: lane.tail };
+  const out = editable(schedule);
+  const lane = out.lanes[name];
+  const entry = freshObject({ due, seq: out.seq, kind, id, since });
+  out.seq++;
+  if (lane === undefined) {
+    out.lanes[name] = freshObject({ head: 0, tail: 1, entries: pset(emptyPMap<ScheduledEntry>(), 0, entry) });
+    return { schedule: out, position: 0 };
+  }
+  const position = lane.tail;
+  const next = editableLane(lane);
+  next.entries = pset(lane.entries, position, entry);
+  next.tail = position + 1;
+  out.lanes[name] = next;
+  return { schedule: out, position };
+}
+
+type MutableSchedule = { seq: number; lanes: Record<string, Lane> };
+type MutableLane = { -readonly [K in keyof Lane]: Lane[K] };
+
+// A scheduled transition changes the queue, and a clock step may fire and queue hundreds: like the
+// trie nodes (pmap.ts), the queue, its lane table and its lanes made during the running command are
+// edited in place, and only those of earlier worlds (frozen) are copied. A fresh queue always has a
+// fresh lane table. Copies keep the lanes' order, so the world's JSON text is the same.
+
+function editable(schedule: Schedule): MutableSchedule {
+  if (!Object.isFrozen(schedule)) return schedule as MutableSchedule;
+  const lanes: Record<string, Lane> = {};
+  for (const name in schedule.lanes) lanes[name] = schedule.lanes[name]!;
+  return freshObject({ seq: schedule.seq, lanes: freshObject(lanes) });
+}
+
+function editableLane(lane: Lane): MutableLane {
+  return Object.isFrozen(lane) ? freshObject({ head: lane.head, tail: lane.tail, entries: lane.entries }) : (lane as MutableLane);
 }
 
 /** The lane with its head moved past removed entries; `null` when nothing is left in it. */
-function settled(lane: Lane): Lane | null {
+function settle(lane: MutableLane): MutableLane | null {
   let head = lane.head;
   while (head < lane.tail && pget(lane.entries, head) === undefined) head++;
   if (head === lane.tail) return null;
-  return head === lane.head ? lane : freshObject({ head, tail: lane.tail, entries: lane.entries });
+  lane.head = head;
+  return lane;
 }
 
 function withLane(schedule: Schedule, name: string, lane: Lane | null): Schedule {
-  const lanes: Record<string, Lane> = { ...schedule.lanes };
-  if (lane === null) delete lanes[name];
-  else lanes[name] = lane;
-  return freshObject({ seq: schedule.seq, lanes: freshObject(lanes) });
+  const out = editable(schedule);
+  if (lane === null) delete out.lanes[name];
+  else out.lanes[name] = lane;
+  return out;
 }
 
 /**
@@ -96,7 +137,9 @@ function withLane(schedule: Schedule, name: string, lane: Lane | null): Schedule
 export function cancel(schedule: Schedule, name: string, position: number): Schedule {
   const lane = schedule.lanes[name];
   if (lane === undefined || pget(lane.entries, position) === undefined) return schedule;
-  return withLane(schedule, name, settled({ head: lane.head, tail: lane.tail, entries: pdelete(lane.entries, position) }));
+  const next = editableLane(lane);
+  next.entries = pdelete(lane.entries, position);
+  return withLane(schedule, name, settle(next));
 }
 
 /** The earliest queued entry (by due time, then sequence) and its lane, or `null` when nothing is queued. */
@@ -118,7 +161,10 @@ export function peek(schedule: Schedule): { readonly entry: ScheduledEntry; read
 /** The queue without the head of `lane`; an emptied lane is dropped. */
 export function dequeue(schedule: Schedule, name: string): Schedule {
   const lane = schedule.lanes[name]!;
-  return withLane(schedule, name, settled({ head: lane.head + 1, tail: lane.tail, entries: pdelete(lane.entries, lane.head) }));
+  const next = editableLane(lane);
+  next.entries = pdelete(lane.entries, lane.head);
+  next.head = lane.head + 1;
+  return withLane(schedule, name, settle(next));
 }
 
 /** Every queued entry, in the order they will fire. */

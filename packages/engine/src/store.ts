@@ -7,6 +7,7 @@ import * as ix from './indexes.js';
 import { pdelete, pget, pset } from './pmap.js';
 import type { Tx } from './tx.js';
 import { ACCEPTER, BOTH, REQUESTER, listedFor } from './visibility.js';
+import { recordVpcChange } from './vpc-versions.js';
 import type { PeeringRecord, VpcRecord, World } from './world.js';
 
 /** The connection with this ID, visible or not. */
@@ -29,6 +30,32 @@ function statusKeys(record: PeeringRecord): string[] {
   return keys;
 }
 
+/** The status key a view holding `roles` lists the connection under, or `null`. */
+const statusKeyIn = (record: PeeringRecord, view: string, roles: typeof BOTH): string | null =>
+  listedFor(record, roles) ? ix.byStatus(view, record.status) : null;
+
+/**
+ * The status index moved from `before`'s state to `after`'s: what `reindex` with the two
+ * {@link statusKeys} does (the old keys left first, then the new ones entered), with each view key
+ * built once and no key lists, as every state change of every connection comes here.
+ */
+function restatus(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
+  const id = after.id;
+  const requesterView = ix.viewKey(after.requesterOwnerId, after.requesterRegion);
+  const accepterView = ix.viewKey(after.accepterOwnerId, after.accepterRegion);
+  const one = requesterView === accepterView;
+  const requesterFrom = statusKeyIn(before, requesterView, one ? BOTH : REQUESTER);
+  const requesterTo = statusKeyIn(after, requesterView, one ? BOTH : REQUESTER);
+  const accepterFrom = one ? null : statusKeyIn(before, accepterView, ACCEPTER);
+  const accepterTo = one ? null : statusKeyIn(after, accepterView, ACCEPTER);
+  let index = tx.w.index;
+  if (requesterFrom !== null && requesterFrom !== requesterTo && requesterFrom !== accepterTo) index = ix.removeMember(index, requesterFrom, id);
+  if (accepterFrom !== null && accepterFrom !== accepterTo && accepterFrom !== requesterTo) index = ix.removeMember(index, accepterFrom, id);
+  if (requesterTo !== null && requesterTo !== requesterFrom && requesterTo !== accepterFrom) index = ix.addMember(index, requesterTo, id);
+  if (accepterTo !== null && accepterTo !== accepterFrom && accepterTo !== requesterFrom) index = ix.addMember(index, accepterTo, id);
+  tx.w.index = index;
+}
+
 function tagKeys(record: PeeringRecord): string[] {
   const keys: string[] = [];
   for (const view in record.tags) for (const tag of record.tags[view]!) keys.push(ix.peeringsTagged(view, tag.Key));
@@ -43,6 +70,20 @@ function counters(tx: Tx, record: PeeringRecord, delta: 1 | -1): void {
   if (isActive(record.status)) {
     tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(record.requesterVpcId), delta);
     if (record.accepterVpcId !== record.requesterVpcId) tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(record.accepterVpcId), delta);
+  }
+}
+
+/**
+ * The counters moved from `before`'s state to `after`'s: only those whose count changes are
+ * written (provisioning → active, say, changes none).
+ */
+function recount(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
+  const outstanding = Number(isOutstanding(after.status)) - Number(isOutstanding(before.status));
+  if (outstanding !== 0) tx.w.counts = ix.bump(tx.w.counts, ix.outstandingOf(after.requesterOwnerId), outstanding);
+  const active = Number(isActive(after.status)) - Number(isActive(before.status));
+  if (active !== 0) {
+    tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(after.requesterVpcId), active);
+    if (after.accepterVpcId !== after.requesterVpcId) tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(after.accepterVpcId), active);
   }
 }
 
@@ -66,9 +107,8 @@ export function writePeering(tx: Tx, before: PeeringRecord | undefined, after: P
     return;
   }
   if (before.status !== after.status || before.deletedBy !== after.deletedBy) {
-    tx.w.index = ix.reindex(tx.w.index, id, statusKeys(before), statusKeys(after));
-    counters(tx, before, -1);
-    counters(tx, after, 1);
+    restatus(tx, before, after);
+    recount(tx, before, after);
   }
   if (before.tags !== after.tags) tx.w.index = ix.reindex(tx.w.index, id, tagKeys(before), tagKeys(after));
 }
@@ -78,10 +118,14 @@ function vpcKeys(vpc: VpcRecord): string[] {
   return [ix.vpcsOf(view), ...vpc.tags.map((tag) => ix.vpcsTagged(view, tag.Key))];
 }
 
-/** Replaces a VPC (`before` → `after`; `undefined` for none) and its index entries. */
+/**
+ * Replaces a VPC (`before` → `after`; `undefined` for none) and its index entries; with eventual
+ * consistency, keeps what DescribeVpcs still shows (vpc-versions.ts).
+ */
 export function writeVpc(tx: Tx, before: VpcRecord | undefined, after: VpcRecord | undefined): void {
   const id = (after ?? before)!.vpcId;
   tx.w.vpcs = after === undefined ? pdelete(tx.w.vpcs, id) : pset(tx.w.vpcs, id, after);
+  if (tx.w.config.consistency.describeDelayMs > 0) recordVpcChange(tx, before, after);
   if (before !== undefined && after !== undefined && before.tags === after.tags) return;
   tx.w.index = ix.reindex(tx.w.index, id, before === undefined ? [] : vpcKeys(before), after === undefined ? [] : vpcKeys(after));
 }

@@ -3,14 +3,23 @@
 import { renderStatusMessage } from '@pcxsim/lifecycle';
 import type { TagSet } from '@pcxsim/tags';
 import type {
+  CidrBlockAssociationOutput,
+  Ipv6CidrBlockAssociationOutput,
   PeeringOptionsOutput,
   TagOutput,
   VpcOutput,
   VpcPeeringConnectionOutput,
   VpcPeeringConnectionVpcInfoOutput,
 } from './outputs.js';
+import { holdsAddresses } from './block-states.js';
 import { vpcById } from './store.js';
-import type { PeeringOptionsRecord, PeeringRecord, VpcBlocks, VpcRecord, World } from './world.js';
+import type { BlockState, Ipv4Block, Ipv6Block, PeeringOptionsRecord, PeeringRecord, VpcBlocks, VpcRecord, World } from './world.js';
+
+/**
+ * Where a view reads a VPC from: the VPC as it now is (responses to changes), or as Describe shows it
+ * now (`shownVpc`, spec §10.4).
+ */
+export type VpcLookup = (world: World, id: string) => VpcRecord | undefined;
 
 const messages = new Map<string, string>();
 
@@ -59,22 +68,30 @@ export const showsExpiration = (record: PeeringRecord): boolean =>
  * The blocks of a side's VPC: the live VPC when it is still the one the record names (same owner and
  * Region: a wrong `PeerOwnerId` never shows someone else's VPC), or what it had when it was deleted.
  */
-export function sideBlocks(world: World, record: PeeringRecord, side: 'requester' | 'accepter'): VpcBlocks | undefined {
+export function sideBlocks(
+  world: World,
+  record: PeeringRecord,
+  side: 'requester' | 'accepter',
+  vpcOf: VpcLookup = vpcById,
+): VpcBlocks | undefined {
   const vpcId = side === 'requester' ? record.requesterVpcId : record.accepterVpcId;
-  const vpc = vpcById(world, vpcId);
+  const vpc = vpcOf(world, vpcId);
   const owner = side === 'requester' ? record.requesterOwnerId : record.accepterOwnerId;
   const region = side === 'requester' ? record.requesterRegion : record.accepterRegion;
   if (vpc !== undefined && vpc.ownerId === owner && vpc.region === region) return blocksOf(vpc);
   return record.deletedVpcs?.[vpcId];
 }
 
-/** A VPC's blocks as plain CIDR texts. */
-export const blocksOf = (vpc: VpcRecord): VpcBlocks => ({
-  ipv4: vpc.ipv4Blocks.map((block) => block.cidrBlock),
-  ipv6: vpc.ipv6Blocks.map((block) => block.ipv6CidrBlock),
-});
+/** A VPC's blocks that hold addresses (not `disassociated`: spec §6.1, block-states.ts), as plain CIDR texts. */
+export function blocksOf(vpc: VpcRecord): VpcBlocks {
+  const ipv4: string[] = [];
+  const ipv6: string[] = [];
+  for (const block of vpc.ipv4Blocks) if (holdsAddresses(block)) ipv4.push(block.cidrBlock);
+  for (const block of vpc.ipv6Blocks) if (holdsAddresses(block)) ipv6.push(block.ipv6CidrBlock);
+  return { ipv4, ipv6 };
+}
 
-function vpcInfo(world: World, record: PeeringRecord, side: 'requester' | 'accepter'): VpcPeeringConnectionVpcInfoOutput {
+function vpcInfo(world: World, record: PeeringRecord, side: 'requester' | 'accepter', vpcOf: VpcLookup): VpcPeeringConnectionVpcInfoOutput {
   const requester = side === 'requester';
   const info: VpcPeeringConnectionVpcInfoOutput = {
     OwnerId: requester ? record.requesterOwnerId : record.accepterOwnerId,
@@ -83,7 +100,7 @@ function vpcInfo(world: World, record: PeeringRecord, side: 'requester' | 'accep
   };
   // spec §2.4: the requester side always carries its blocks and options; the accepter side only once accepted.
   if (!requester && !showsAccepterDetails(record)) return info;
-  const blocks = sideBlocks(world, record, side);
+  const blocks = sideBlocks(world, record, side, vpcOf);
   if (blocks !== undefined && blocks.ipv4.length > 0) {
     info.CidrBlock = blocks.ipv4[0]!;
     info.CidrBlockSet = blocks.ipv4.map((cidr) => ({ CidrBlock: cidr }));
@@ -94,12 +111,12 @@ function vpcInfo(world: World, record: PeeringRecord, side: 'requester' | 'accep
   return info;
 }
 
-/** The connection as the view `view` (`account|region`) sees it. */
-export function peeringView(world: World, record: PeeringRecord, view: string): VpcPeeringConnectionOutput {
+/** The connection as the view `view` (`account|region`) sees it, its VPCs read through `vpcOf`. */
+export function peeringView(world: World, record: PeeringRecord, view: string, vpcOf: VpcLookup = vpcById): VpcPeeringConnectionOutput {
   const out: VpcPeeringConnectionOutput = {
     VpcPeeringConnectionId: record.id,
-    RequesterVpcInfo: vpcInfo(world, record, 'requester'),
-    AccepterVpcInfo: vpcInfo(world, record, 'accepter'),
+    RequesterVpcInfo: vpcInfo(world, record, 'requester', vpcOf),
+    AccepterVpcInfo: vpcInfo(world, record, 'accepter', vpcOf),
     Status: { Code: record.status, Message: statusMessage(record) },
     Tags: tagsOutput(tagsIn(record, view)),
   };
@@ -107,25 +124,31 @@ export function peeringView(world: World, record: PeeringRecord, view: string): 
   return out;
 }
 
-/** A VPC as its owner sees it. */
+/** An IPv4 association in SDK shape, in `state` (its stored one by default). */
+export const ipv4AssociationOutput = (block: Ipv4Block, state: BlockState = block.state): CidrBlockAssociationOutput => ({
+  AssociationId: block.associationId,
+  CidrBlock: block.cidrBlock,
+  CidrBlockState: { State: state },
+});
+
+/** An IPv6 association of a VPC in `region` in SDK shape, in `state` (its stored one by default). */
+export const ipv6AssociationOutput = (block: Ipv6Block, region: string, state: BlockState = block.state): Ipv6CidrBlockAssociationOutput => ({
+  AssociationId: block.associationId,
+  Ipv6CidrBlock: block.ipv6CidrBlock,
+  Ipv6CidrBlockState: { State: state },
+  Ipv6Pool: 'Amazon',
+  NetworkBorderGroup: region,
+});
+
+/** A VPC as its owner sees it: every association, in its state, a `disassociated` one too (spec §6.1). */
 export function vpcView(vpc: VpcRecord): VpcOutput {
   return {
     VpcId: vpc.vpcId,
     OwnerId: vpc.ownerId,
     State: 'available',
     CidrBlock: vpc.ipv4Blocks[0]!.cidrBlock,
-    CidrBlockAssociationSet: vpc.ipv4Blocks.map((block) => ({
-      AssociationId: block.associationId,
-      CidrBlock: block.cidrBlock,
-      CidrBlockState: { State: 'associated' },
-    })),
-    Ipv6CidrBlockAssociationSet: vpc.ipv6Blocks.map((block) => ({
-      AssociationId: block.associationId,
-      Ipv6CidrBlock: block.ipv6CidrBlock,
-      Ipv6CidrBlockState: { State: 'associated' },
-      Ipv6Pool: 'Amazon',
-      NetworkBorderGroup: vpc.region,
-    })),
+    CidrBlockAssociationSet: vpc.ipv4Blocks.map((block) => ipv4AssociationOutput(block)),
+    Ipv6CidrBlockAssociationSet: vpc.ipv6Blocks.map((block) => ipv6AssociationOutput(block, vpc.region)),
     InstanceTenancy: 'default',
     IsDefault: false,
     Tags: tagsOutput(vpc.tags),

@@ -2,6 +2,7 @@
 import { formatPrefix, overlapsSet, parsePrefix, parsePrefixSet, prefixOverlaps, type Prefix, type PrefixSet } from '@pcxsim/cidr';
 import { invalidValue, vpcRange } from './errors.js';
 import { done, refuse, type Outcome } from './outcome.js';
+import { blocksOf } from './views.js';
 import type { VpcBlocks, VpcRecord } from './world.js';
 
 /** spec §6.1 [doc]: IPv4 blocks are /16 to /28. */
@@ -36,11 +37,15 @@ export function addressSet(blocks: VpcBlocks): PrefixSet {
 
 const vpcPrefixes = new WeakMap<VpcRecord, readonly Prefix[]>();
 
-/** A VPC's blocks as prefixes, both families; memoised per (frozen, never changed) VPC record. */
+/**
+ * A VPC's blocks that hold addresses (a `disassociated` one does not: block-states.ts) as prefixes,
+ * both families; memoised per (frozen, never changed) VPC record.
+ */
 function prefixesOf(vpc: VpcRecord): readonly Prefix[] {
   let prefixes = vpcPrefixes.get(vpc);
   if (prefixes === undefined) {
-    prefixes = [...vpc.ipv4Blocks.map((block) => block.cidrBlock), ...vpc.ipv6Blocks.map((block) => block.ipv6CidrBlock)].flatMap((text) => {
+    const blocks = blocksOf(vpc);
+    prefixes = [...blocks.ipv4, ...blocks.ipv6].flatMap((text) => {
       const parsed = parsePrefix(text);
       return parsed.ok ? [parsed.value] : [];
     });

@@ -40,9 +40,19 @@ export interface RetentionWindows {
 /** The retention windows of the four terminal states. */
 export type Retention = { readonly [S in TerminalState]: RetentionWindows };
 
-/** Opt-in eventual consistency (spec §10.4): off (0) by default, which is read-your-writes. */
+/**
+ * Opt-in eventual consistency (spec §10.4): off (0) by default, which is read-your-writes.
+ *
+ * With a delay of D ms, every Describe (DescribeVpcPeeringConnections, DescribeVpcs, DescribeTags)
+ * at simulated time t shows the world as it was at the end of moment t − D: a new connection or VPC
+ * is NotFound for D ms, a deleted VPC and an accepted request still show as they were, a terminal
+ * connection stays listed D ms past its retention window. Filters apply to the version shown. Every
+ * other action acts on the true, current state at once, as EC2's control plane does: Accept right
+ * after Create works while Describe of the same ID is still NotFound — the race Terraform hit. Old
+ * versions are dropped as soon as a newer one is shown, so memory holds only the last D ms of changes.
+ */
 export interface Consistency {
-  /** A change to a connection reaches DescribeVpcPeeringConnections this many ms of simulated time later. */
+  /** How many ms of simulated time a change takes to reach Describe; 0 (the default) shows it at once. */
   readonly describeDelayMs: number;
 }
 
@@ -62,7 +72,7 @@ export interface WorldConfig {
   readonly expiryMs: number;
   /** How long terminal connections stay visible. */
   readonly retention: Retention;
-  /** Eventual consistency of Describe (off by default). */
+  /** Eventual consistency of every Describe (off by default: read-your-writes); see {@link Consistency}. */
   readonly consistency: Consistency;
 }
 
@@ -86,12 +96,22 @@ export interface WorldOptions {
   readonly consistency?: Partial<Consistency>;
 }
 
+/**
+ * The state of a CIDR block association (spec §6.1 [doc]). `failing` and `failed` are never entered:
+ * nothing here makes an association fail. See block-states.ts for how and when each state passes.
+ */
+export type BlockState = 'associating' | 'associated' | 'disassociating' | 'disassociated';
+
 /** One IPv4 block of a VPC (spec §6.1). */
 export interface Ipv4Block {
   /** `vpc-cidr-assoc-…`. */
   readonly associationId: string;
   /** Canonical CIDR text, host bits cleared. */
   readonly cidrBlock: string;
+  /** The association's state. */
+  readonly state: BlockState;
+  /** When it entered `state`, epoch ms: the schedule times its next step from here. */
+  readonly since: number;
 }
 
 /** One Amazon-provided IPv6 block of a VPC, always a /56 (spec §6.1). */
@@ -100,6 +120,10 @@ export interface Ipv6Block {
   readonly associationId: string;
   /** Canonical CIDR text. */
   readonly ipv6CidrBlock: string;
+  /** The association's state. */
+  readonly state: BlockState;
+  /** When it entered `state`, epoch ms. */
+  readonly since: number;
 }
 
 /** A VPC: one account's, in one Region. */
@@ -110,9 +134,9 @@ export interface VpcRecord {
   readonly ownerId: string;
   /** The Region it lives in. */
   readonly region: string;
-  /** IPv4 blocks; the first is the primary block, which cannot be removed. */
+  /** IPv4 blocks, a disassociated one included until it is gone; the first is the primary block, which cannot be removed. */
   readonly ipv4Blocks: readonly Ipv4Block[];
-  /** IPv6 blocks. */
+  /** IPv6 blocks, a disassociated one included until it is gone. */
   readonly ipv6Blocks: readonly Ipv6Block[];
   /** The `enableDnsSupport` attribute (default true). */
   readonly enableDnsSupport: boolean;
@@ -120,6 +144,17 @@ export interface VpcRecord {
   readonly enableDnsHostnames: boolean;
   /** Its tags. */
   readonly tags: TagSet;
+}
+
+/**
+ * One version of a VPC as DescribeVpcs shows it from `from` on (spec §10.4), until a later version's
+ * `from`. `vpc` is `null` for a VPC deleted by then.
+ */
+export interface VpcVersion {
+  /** When Describe starts to show this version, epoch ms. */
+  readonly from: number;
+  /** The VPC as it was, or `null` once deleted. */
+  readonly vpc: VpcRecord | null;
 }
 
 /** The peering options of one side (spec §5.1); all false by default. */
@@ -217,6 +252,26 @@ export interface World {
   readonly schedule: Schedule;
   /** The number of Amazon-provided IPv6 /56 blocks handed out per Region. */
   readonly ipv6Allocated: Readonly<Record<string, number>>;
+  /**
+   * With eventual consistency: the versions DescribeVpcs may still show of the VPCs changed in the
+   * last `describeDelayMs`, by VPC ID (see vpc-versions.ts); absent when there are none, so a
+   * world that never lags keeps its exact form.
+   */
+  readonly vpcVersions?: PMap<readonly VpcVersion[]>;
+  /** Injected check failures (the `FailPeeringChecks` command); absent when none is armed or pending. */
+  readonly checkFaults?: CheckFaults;
+}
+
+/**
+ * Simulated failures of the asynchronous check of new requests (spec §2.2), armed by the
+ * simulation's `FailPeeringChecks` command: a marked request fails its check as an overlapping one
+ * does, whatever its VPCs.
+ */
+export interface CheckFaults {
+  /** How many of the next requests created are marked. */
+  readonly armed: number;
+  /** The requests marked whose check has not run yet, by ID. */
+  readonly marked: readonly string[];
 }
 
 /** Options all false: AWS's defaults (spec §5.1). */

@@ -55,6 +55,29 @@ describe('persistent hash map', () => {
     expect(entries(restored)).toEqual(entries(map));
   });
 
+  // Small integer keys share slots (an integer is its own hash), so deep nodes are made and emptied
+  // again, mostly within one command.
+  const denseOpArb = fc.tuple(fc.boolean(), fc.oneof(fc.nat({ max: 300 }), keyArb), fc.nat(), fc.integer({ min: 0, max: 9 }).map((n) => n === 0));
+  test.prop([fc.array(denseOpArb, { maxLength: 300, size: 'max' })])(
+    'has one layout per content, however the changes were grouped into commands (edits in place included)',
+    (ops) => {
+      let map = emptyPMap<number>();
+      const model = new Map<PKey, number>();
+      for (const [isSet, key, value, commit] of ops) {
+        map = isSet ? pset(map, key, value) : pdelete(map, key);
+        if (isSet) model.set(key, value);
+        else model.delete(key);
+        if (commit) commitFresh();
+      }
+      commitFresh();
+      // The same entries, each set once, in the same order of first insertion as the model keeps.
+      let fresh = emptyPMap<number>();
+      for (const [key, value] of model) fresh = pset(fresh, key, value);
+      commitFresh();
+      expect(JSON.stringify(map)).toBe(JSON.stringify(fresh));
+    },
+  );
+
   test('setting the value a key already has returns the same map', () => {
     const map = pset(emptyPMap<number>(), 'k', 1);
     commitFresh();

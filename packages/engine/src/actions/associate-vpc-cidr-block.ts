@@ -1,4 +1,5 @@
 // AssociateVpcCidrBlock (spec §6.1), and what a new block means for the VPC's connections (§6.2).
+import { associationStarts, blocksHeld } from '../block-states.js';
 import { systemMove } from '../clock.js';
 import type { AssociateVpcCidrBlockCommand } from '../commands.js';
 import { cidrConflict, cidrLimit, invalidCombination, missingParameter, peerCidrConflict, requesterPending } from '../errors.js';
@@ -9,7 +10,7 @@ import { done, refuse, type Outcome } from '../outcome.js';
 import type { VpcCidrBlockOutput } from '../outputs.js';
 import { writeVpc } from '../store.js';
 import type { Tx } from '../tx.js';
-import { blocksOf, sideBlocks } from '../views.js';
+import { blocksOf, ipv4AssociationOutput, ipv6AssociationOutput, sideBlocks } from '../views.js';
 import { overlapsBlocks, parseIpv4Block } from '../vpc-cidr.js';
 import type { PeeringRecord, VpcRecord } from '../world.js';
 import { allocateIpv6 } from './ipv6.js';
@@ -32,28 +33,24 @@ export function associateVpcCidrBlock(tx: Tx, command: AssociateVpcCidrBlockComm
 
 function associateIpv6(tx: Tx, vpc: VpcRecord): Outcome<VpcCidrBlockOutput> {
   const limit = tx.w.config.quotas.ipv6BlocksPerVpc;
-  if (vpc.ipv6Blocks.length >= limit) return refuse(cidrLimit(vpc.vpcId, limit)); // spec §6.1
-  const block = allocateIpv6(tx, vpc.region);
+  // spec §6.1: the quota counts the blocks that hold addresses, a disassociated one no longer [?].
+  if (blocksHeld(vpc.ipv6Blocks) >= limit) return refuse(cidrLimit(vpc.vpcId, limit));
+  const block = allocateIpv6(tx, vpc.region, vpc.vpcId);
   writeVpc(tx, vpc, Object.freeze({ ...vpc, ipv6Blocks: Object.freeze([...vpc.ipv6Blocks, block]) }));
   tx.events.push({ type: 'VpcChanged', vpcId: vpc.vpcId, change: 'cidr-block-associated', at: tx.w.clock });
-  return done({
-    VpcId: vpc.vpcId,
-    Ipv6CidrBlockAssociation: {
-      AssociationId: block.associationId,
-      Ipv6CidrBlock: block.ipv6CidrBlock,
-      Ipv6CidrBlockState: { State: 'associating' },
-      Ipv6Pool: 'Amazon',
-      NetworkBorderGroup: vpc.region,
-    },
-  });
+  // spec §6.1: the response shows the association just begun, `associating`, whatever the profile.
+  return done({ VpcId: vpc.vpcId, Ipv6CidrBlockAssociation: ipv6AssociationOutput(block, vpc.region, 'associating') });
 }
 
 function associateIpv4(tx: Tx, vpc: VpcRecord, text: string): Outcome<VpcCidrBlockOutput> {
   const cidr = parseIpv4Block(text, 'cidrBlock'); // spec §6.1: /16–/28
   if (!cidr.ok) return cidr;
   const limit = tx.w.config.quotas.ipv4BlocksPerVpc;
-  if (vpc.ipv4Blocks.length >= limit) return refuse(cidrLimit(vpc.vpcId, limit)); // spec §6.1
-  // spec §6.1 [doc]: a secondary block must not overlap any block already on the VPC.
+  // spec §6.1: the quota counts the blocks that hold addresses, the primary included [doc]; a
+  // disassociated one no longer [?].
+  if (blocksHeld(vpc.ipv4Blocks) >= limit) return refuse(cidrLimit(vpc.vpcId, limit));
+  // spec §6.1 [doc]: a secondary block must not overlap any block already on the VPC (a
+  // disassociated one is no longer on it: block-states.ts `holdsAddresses`).
   if (overlapsBlocks(cidr.value, blocksOf(vpc))) return refuse(cidrConflict(cidr.value, vpc.vpcId));
 
   const peerings = peeringsOfVpc(tx.w, vpc.vpcId);
@@ -64,7 +61,7 @@ function associateIpv4(tx: Tx, vpc: VpcRecord, text: string): Outcome<VpcCidrBlo
 
   const [associationId, ids] = nextId(tx.w.ids, 'vpc-cidr-assoc-');
   tx.w.ids = ids;
-  const block = Object.freeze({ associationId, cidrBlock: cidr.value });
+  const block = Object.freeze({ associationId, cidrBlock: cidr.value, ...associationStarts(tx, vpc.vpcId) });
   writeVpc(tx, vpc, Object.freeze({ ...vpc, ipv4Blocks: Object.freeze([...vpc.ipv4Blocks, block]) }));
   tx.events.push({ type: 'VpcChanged', vpcId: vpc.vpcId, change: 'cidr-block-associated', at: tx.w.clock });
 
@@ -75,11 +72,9 @@ function associateIpv4(tx: Tx, vpc: VpcRecord, text: string): Outcome<VpcCidrBlo
     if (requester === undefined || !overlapsBlocks(cidr.value, requester)) continue;
     systemMove(tx, record, 'accepter-cidr-overlap');
   }
-  return done({
-    VpcId: vpc.vpcId,
-    // [?] the response shows the block still associating; Describe shows it associated at once.
-    CidrBlockAssociation: { AssociationId: associationId, CidrBlock: cidr.value, CidrBlockState: { State: 'associating' } },
-  });
+  // spec §6.1: the response shows the association just begun, `associating`; Describe shows its
+  // stored state (`associated` at once under `instant`, after 5 s under `realistic` [?]).
+  return done({ VpcId: vpc.vpcId, CidrBlockAssociation: ipv4AssociationOutput(block, 'associating') });
 }
 
 /** spec §6.2: the rules a new IPv4 block must keep with one of the VPC's connections. */

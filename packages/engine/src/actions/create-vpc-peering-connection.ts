@@ -11,7 +11,7 @@ import { ownVpcById } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { PeeringConnectionOutput } from '../outputs.js';
 import { systemTarget } from '../clock.js';
-import { checkRequest } from '../peering-check.js';
+import { markIfArmed, runCheck } from '../peering-check.js';
 import { createPeering } from '../peering-state.js';
 import { peeringById } from '../store.js';
 import type { Tx } from '../tx.js';
@@ -87,6 +87,7 @@ export function createVpcPeeringConnection(tx: Tx, command: CreateVpcPeeringConn
   const created = transition(null, 'create', { roles: ['requester'], accountId: caller.accountId, region: caller.region }, context);
   if (!created.ok) return refuse(fromLifecycle(created.error));
   tx.w.ids = ids;
+  markIfArmed(tx, id); // the simulation's FailPeeringChecks fault
   const record = {
     id,
     requesterVpcId: vpcId.value,
@@ -107,11 +108,14 @@ export function createVpcPeeringConnection(tx: Tx, command: CreateVpcPeeringConn
     // spec §7.4 [doc]: TagSpecifications tag the requester's view only.
     tags: Object.freeze(tags.value.length > 0 ? { [view]: tags.value } : {}),
     deletedVpcs: null,
+    // The check below reads a whole record; createPeering sets these two itself.
+    previous: null,
+    visibleFrom: tx.w.clock,
   };
   // spec §2.4: a same-account, same-Region request is checked within Create; its response already
   // shows the result. The lifecycle table still decides where the check leads.
   if (isCheckedWithinCreate(scope)) {
-    const trigger = checkRequest(tx.w, { ...record, previous: null, visibleFrom: tx.w.clock }) === null ? 'request-checked' : 'request-check-failed';
+    const trigger = runCheck(tx, record) === null ? 'request-checked' : 'request-check-failed';
     record.status = systemTarget(created.to, trigger) ?? record.status;
   }
   const stored = createPeering(tx, record);

@@ -8,7 +8,7 @@ import { done, refuse, type Outcome } from '../outcome.js';
 import type { CreateVpcOutput } from '../outputs.js';
 import { writeVpc } from '../store.js';
 import type { Tx } from '../tx.js';
-import { vpcView } from '../views.js';
+import { ipv6AssociationOutput, vpcView } from '../views.js';
 import { parseIpv4Block } from '../vpc-cidr.js';
 import type { Ipv6Block, VpcRecord } from '../world.js';
 import { allocateIpv6 } from './ipv6.js';
@@ -28,12 +28,13 @@ export function createVpc(tx: Tx, command: CreateVpcCommand): Outcome<CreateVpcO
   const [associationId, afterAssociation] = nextId(afterVpc, 'vpc-cidr-assoc-');
   tx.w.ids = afterAssociation;
   const ipv6Blocks: Ipv6Block[] = [];
-  if (ipv6.value === true) ipv6Blocks.push(allocateIpv6(tx, tx.caller.region));
+  if (ipv6.value === true) ipv6Blocks.push(allocateIpv6(tx, tx.caller.region, vpcId));
   const vpc: VpcRecord = Object.freeze({
     vpcId,
     ownerId: tx.caller.accountId,
     region: tx.caller.region,
-    ipv4Blocks: Object.freeze([Object.freeze({ associationId, cidrBlock: cidr.value })]),
+    // spec §6.1: the primary block is associated with the VPC from the start.
+    ipv4Blocks: Object.freeze([Object.freeze({ associationId, cidrBlock: cidr.value, state: 'associated' as const, since: tx.w.clock })]),
     ipv6Blocks: Object.freeze(ipv6Blocks),
     // Defaults of a non-default VPC: DNS resolution on, DNS hostnames off.
     enableDnsSupport: true,
@@ -42,5 +43,9 @@ export function createVpc(tx: Tx, command: CreateVpcCommand): Outcome<CreateVpcO
   });
   writeVpc(tx, undefined, vpc);
   tx.events.push({ type: 'VpcCreated', vpcId, at: tx.w.clock });
-  return done({ Vpc: vpcView(vpc) });
+  // [?] The response shows an IPv6 block just requested as `associating`, as AssociateVpcCidrBlock's
+  // does (spec §6.1); Describe shows its stored state (at once `associated` under `instant`).
+  const out = vpcView(vpc);
+  if (ipv6Blocks.length > 0) out.Ipv6CidrBlockAssociationSet = ipv6Blocks.map((block) => ipv6AssociationOutput(block, vpc.region, 'associating'));
+  return done({ Vpc: out });
 }

@@ -1,18 +1,17 @@
 // DescribeTags over the caller's VPCs and the connections its view sees (spec §7.4: the caller's
-// own tag sets).
+// own tag sets), each in the version Describe shows now (spec §10.4).
 import type { DescribeTagsCommand } from '../commands.js';
 import { literals, parseFilters, passes, type FilterValues } from '../describe-filters.js';
-import { members, viewKey, vpcsOf } from '../indexes.js';
-import { visibleTo } from '../lookup.js';
+import { describeDelay, laggingPeeringIds } from '../eventual-consistency.js';
+import { viewKey } from '../indexes.js';
+import { shownTo } from '../lookup.js';
 import { done, type Outcome } from '../outcome.js';
 import type { DescribeTagsOutput, TagDescriptionOutput } from '../outputs.js';
 import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
-import { describedVersion } from '../peering-state.js';
 import { listedIds } from '../peering-queries.js';
-import { pkeys } from '../pmap.js';
-import { peeringById, vpcById } from '../store.js';
 import type { Tx } from '../tx.js';
 import { tagsIn } from '../views.js';
+import { shownVpc, shownVpcIds } from '../vpc-versions.js';
 
 const TAG_FILTERS: Readonly<Record<string, FilterValues<TagDescriptionOutput>>> = {
   key: (tag) => [tag.Key],
@@ -37,19 +36,19 @@ export function describeTags(tx: Tx, command: DescribeTagsCommand): Outcome<Desc
   // With a literal resource-id filter only those resources are read; otherwise every one of the view's.
   const byId = filters.value.find((filter) => filter.name === 'resource-id');
   const ids = byId !== undefined ? literals(byId) : null;
-  const vpcIds = ids ?? (pkeys(members(tx.w.index, vpcsOf(view))) as string[]);
-  const pcxIds = ids ?? listedIds(tx.w, view);
+  const vpcIds = ids ?? shownVpcIds(tx.w, view);
+  // The listing index holds current versions: add the connections whose Describe lags (spec §10.4).
+  const pcxIds = ids ?? (describeDelay(tx.w) === 0 ? listedIds(tx.w, view) : [...listedIds(tx.w, view), ...laggingPeeringIds(tx.w, view)]);
 
   const found: TagDescriptionOutput[] = [];
   for (const id of new Set(vpcIds)) {
-    const vpc = vpcById(tx.w, id);
+    const vpc = shownVpc(tx.w, id);
     if (vpc === undefined || vpc.ownerId !== tx.caller.accountId || vpc.region !== tx.caller.region) continue;
     for (const tag of vpc.tags) found.push({ Key: tag.Key, ResourceId: id, ResourceType: 'vpc', Value: tag.Value });
   }
   for (const id of new Set(pcxIds)) {
-    const current = peeringById(tx.w, id);
-    const record = current === undefined ? undefined : describedVersion(current, tx.w.clock);
-    if (record === undefined || !visibleTo(tx.w, record, tx.caller)) continue;
+    const record = shownTo(tx.w, tx.caller, id);
+    if (record === undefined) continue;
     for (const tag of tagsIn(record, view)) {
       found.push({ Key: tag.Key, ResourceId: id, ResourceType: 'vpc-peering-connection', Value: tag.Value });
     }

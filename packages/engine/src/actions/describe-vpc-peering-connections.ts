@@ -1,6 +1,7 @@
 // DescribeVpcPeeringConnections (spec §4): by ID and by the 12 documented filters, from the caller's
 // view, paged. Candidates come from the narrowest index a filter offers, so a filtered query costs in
-// proportion to what that index holds, not to the world.
+// proportion to what that index holds, not to the world. With eventual consistency (spec §10.4) each
+// connection is shown, and filtered, in the version Describe shows now.
 import { PEERING_STATES, type PeeringState } from '@pcxsim/lifecycle';
 import type { DescribeVpcPeeringConnectionsCommand } from '../commands.js';
 import { literals, parseFilters, passes, type FilterValues, type ParsedFilter } from '../describe-filters.js';
@@ -11,13 +12,13 @@ import { stringList } from '../input.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { DescribeVpcPeeringConnectionsOutput } from '../outputs.js';
 import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
-import { describedVersion } from '../peering-state.js';
+import { describeDelay, laggingPeeringIds } from '../eventual-consistency.js';
+import { shownTo } from '../lookup.js';
 import { listedIds } from '../peering-queries.js';
 import { peach } from '../pmap.js';
-import { peeringById } from '../store.js';
 import type { Tx } from '../tx.js';
 import { peeringView, showsAccepterDetails, showsExpiration, sideBlocks, statusMessage, tagsIn } from '../views.js';
-import { rolesIn, seenBy } from '../visibility.js';
+import { shownVpc } from '../vpc-versions.js';
 import type { PeeringRecord, World } from '../world.js';
 
 /** A connection as one view sees it: what the filters test. */
@@ -32,16 +33,16 @@ const NONE: readonly string[] = [];
 /**
  * The 12 filters of spec §4.2 [doc]: what a connection shows under each name, from the caller's view.
  * The `cidr-block` filters match any IPv4 block of the side, secondary ones included [?]; the
- * accepter's only once they are shown (spec §2.4).
+ * accepter's only once they are shown (spec §2.4). Blocks are read from the VPCs as Describe shows them.
  */
 const PEERING_FILTERS: Readonly<Record<string, FilterValues<Seen>>> = {
   'accepter-vpc-info.cidr-block': ({ world, record }) =>
-    showsAccepterDetails(record) ? (sideBlocks(world, record, 'accepter')?.ipv4 ?? NONE) : NONE,
+    showsAccepterDetails(record) ? (sideBlocks(world, record, 'accepter', shownVpc)?.ipv4 ?? NONE) : NONE,
   'accepter-vpc-info.owner-id': ({ record }) => [record.accepterOwnerId],
   'accepter-vpc-info.vpc-id': ({ record }) => [record.accepterVpcId],
   // The timestamp as the wire shows it, `YYYY-MM-DDThh:mm:ss.000Z` (spec §9.2).
   'expiration-time': ({ record }) => (showsExpiration(record) ? [new Date(record.expiresAt).toISOString()] : NONE),
-  'requester-vpc-info.cidr-block': ({ world, record }) => sideBlocks(world, record, 'requester')?.ipv4 ?? NONE,
+  'requester-vpc-info.cidr-block': ({ world, record }) => sideBlocks(world, record, 'requester', shownVpc)?.ipv4 ?? NONE,
   'requester-vpc-info.owner-id': ({ record }) => [record.requesterOwnerId],
   'requester-vpc-info.vpc-id': ({ record }) => [record.requesterVpcId],
   'status-code': ({ record }) => [record.status],
@@ -81,7 +82,11 @@ function indexKeysFor(view: string, filter: ParsedFilter<Seen>): readonly string
   }
 }
 
-/** The candidate IDs: from the filter whose index answer is smallest, or every connection the view lists. */
+/**
+ * The candidate IDs: from the filter whose index answer is smallest, or every connection the view
+ * lists. The indexes hold current versions; with eventual consistency a connection Describe shows in
+ * an older version may answer differently, so every lagging one of the view is added (spec §10.4).
+ */
 function candidates(world: World, view: string, filters: readonly ParsedFilter<Seen>[]): string[] {
   let best: string[] | null = null;
   let bestSize = Infinity;
@@ -96,9 +101,10 @@ function candidates(world: World, view: string, filters: readonly ParsedFilter<S
     const size = keys.reduce((sum, key) => sum + members(world.index, key).size, 0);
     if (size < bestSize) [best, bestSize] = [union(world, keys), size];
   }
-  // With eventual consistency the index holds the newest versions; only a full scan finds older ones.
-  if (best !== null && world.config.consistency.describeDelayMs === 0) return best;
-  return listedIds(world, view);
+  const ids = best ?? listedIds(world, view);
+  if (describeDelay(world) === 0) return ids;
+  const lagging = laggingPeeringIds(world, view);
+  return lagging.length === 0 ? ids : [...new Set([...ids, ...lagging])];
 }
 
 /** DescribeVpcPeeringConnections. */
@@ -117,13 +123,7 @@ export function describeVpcPeeringConnections(
   if (!paging.ok) return paging;
 
   const view = viewKey(caller.accountId, caller.region);
-  const shown = (id: string): PeeringRecord | undefined => {
-    const current = peeringById(w, id);
-    const version = current === undefined ? undefined : describedVersion(current, w.clock);
-    return version !== undefined && seenBy(w.config, version, rolesIn(version, caller.accountId, caller.region), w.clock)
-      ? version
-      : undefined;
-  };
+  const shown = (id: string): PeeringRecord | undefined => shownTo(w, caller, id);
   const found: PeeringRecord[] = [];
   if (ids.value.length > 0) {
     // spec §4.5 [doc]: an unknown or invisible ID is NotFound, not an empty answer (the SDK waiters rely on it).
@@ -143,7 +143,9 @@ export function describeVpcPeeringConnections(
     (record) => record.id,
   );
   const { items, nextToken } = page(matched, (record) => record.id, paging.value);
-  const out: DescribeVpcPeeringConnectionsOutput = { VpcPeeringConnections: items.map((record) => peeringView(w, record, view)) };
+  const out: DescribeVpcPeeringConnectionsOutput = {
+    VpcPeeringConnections: items.map((record) => peeringView(w, record, view, shownVpc)),
+  };
   if (nextToken !== undefined) out.NextToken = nextToken;
   return done(out);
 }

@@ -1,17 +1,18 @@
-// DescribeVpcs: the caller's VPCs in its Region, by ID and filters, paged.
+// DescribeVpcs: the caller's VPCs in its Region, by ID and filters, paged. With eventual consistency
+// (spec §10.4) each VPC is shown, and filtered, in the version Describe shows now: a new one appears
+// late, a deleted one still shows, changes to its blocks and tags come late.
 import type { DescribeVpcsCommand } from '../commands.js';
 import { parseFilters, passes, type FilterValues } from '../describe-filters.js';
 import { invalidCombination } from '../errors.js';
-import { members, viewKey, vpcsOf } from '../indexes.js';
+import { viewKey } from '../indexes.js';
 import { stringList } from '../input.js';
-import { ownVpcById } from '../lookup.js';
+import { shownOwnVpcById } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { DescribeVpcsOutput } from '../outputs.js';
 import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
-import { pkeys } from '../pmap.js';
-import { vpcById } from '../store.js';
 import type { Tx } from '../tx.js';
 import { vpcView } from '../views.js';
+import { shownVpc, shownVpcIds } from '../vpc-versions.js';
 import type { VpcRecord } from '../world.js';
 
 /** The DescribeVpcs filters: what a VPC shows under each name. */
@@ -19,6 +20,7 @@ const VPC_FILTERS: Readonly<Record<string, FilterValues<VpcRecord>>> = {
   'vpc-id': (vpc) => [vpc.vpcId],
   // The primary block only; `cidr-block-association.cidr-block` covers every block.
   cidr: (vpc) => [vpc.ipv4Blocks[0]!.cidrBlock],
+  // Every association listed, a disassociated one too: the filter reads what Describe lists [?].
   'cidr-block-association.cidr-block': (vpc) => vpc.ipv4Blocks.map((block) => block.cidrBlock),
   'owner-id': (vpc) => [vpc.ownerId],
   'tag-key': (vpc) => vpc.tags.map((tag) => tag.Key),
@@ -41,13 +43,16 @@ export function describeVpcs(tx: Tx, command: DescribeVpcsCommand): Outcome<Desc
   if (ids.value.length > 0) {
     candidates = [];
     for (const id of new Set(ids.value)) {
-      const vpc = ownVpcById(tx.w, tx.caller, id);
+      const vpc = shownOwnVpcById(tx.w, tx.caller, id);
       if (!vpc.ok) return vpc;
       candidates.push(vpc.value);
     }
   } else {
-    const view = viewKey(tx.caller.accountId, tx.caller.region);
-    candidates = (pkeys(members(tx.w.index, vpcsOf(view))) as string[]).map((id) => vpcById(tx.w, id)!);
+    candidates = [];
+    for (const id of shownVpcIds(tx.w, viewKey(tx.caller.accountId, tx.caller.region))) {
+      const vpc = shownVpc(tx.w, id);
+      if (vpc !== undefined) candidates.push(vpc);
+    }
   }
   const matched = sortByKey(
     candidates.filter((vpc) => passes(filters.value, vpc)),

@@ -2,7 +2,7 @@
 // has one tag set; a connection has one per (account, Region) view, and the caller writes its own
 // (spec §7.4).
 import type { Result, TagSet } from '@pcxsim/tags';
-import { fromTags, invalidId, missingParameter, peeringMalformed } from '../errors.js';
+import { fromTags, invalidId, missingParameter, peeringMalformed, resourceCountExceeded } from '../errors.js';
 import { isPcxId } from '../ids.js';
 import { stringList } from '../input.js';
 import { viewKey } from '../indexes.js';
@@ -17,11 +17,19 @@ import type { PeeringRecord, VpcRecord } from '../world.js';
 /** A resource whose tags a request changes. */
 export type TagTarget = { readonly kind: 'vpc'; readonly vpc: VpcRecord } | { readonly kind: 'pcx'; readonly record: PeeringRecord };
 
-/** Reads `ResourceId.N`: each a VPC the caller owns or a connection its view sees, each once. */
+/** spec §7.1 [doc]: CreateTags and DeleteTags take "up to 1000 resource IDs". */
+export const MAX_TAG_RESOURCES = 1000;
+
+/**
+ * Reads `ResourceId.N`: each a VPC the caller owns or a connection its view sees, each once. More
+ * than {@link MAX_TAG_RESOURCES} IDs, counted as sent (a repeated one too) [?], is
+ * `ResourceCountExceeded`, before any is looked up.
+ */
 export function tagTargets(tx: Tx, raw: unknown): Outcome<readonly TagTarget[]> {
   const ids = stringList(raw, 'ResourceId');
   if (!ids.ok) return ids;
   if (ids.value.length === 0) return refuse(missingParameter('ResourceId'));
+  if (ids.value.length > MAX_TAG_RESOURCES) return refuse(resourceCountExceeded());
   const targets: TagTarget[] = [];
   for (const id of new Set(ids.value)) {
     if (id.startsWith('vpc-')) {
