@@ -3,12 +3,12 @@
 // (request.ts) and the serialiser (xml.ts) both walk it; test/shapes-sdk.test.ts checks every name,
 // type and nesting against @aws-sdk/client-ec2's own schemas, so a wrong element name — which the
 // SDK would silently drop (ecosystem.md §1.2) — cannot slip in.
-import type { CommandType } from '@pcxsim/engine';
+import type { CommandType, SimulationCommand } from '@pcxsim/engine';
 import { RESOURCE_TYPES } from './resource-types.js';
 import { BOOLEAN, enumOf, INTEGER, list, member, STRING, structure, TIMESTAMP, type StructureShape } from './shapes.js';
 
-/** The EC2 actions the wire protocol serves: every engine command but the simulation's own `AdvanceClock`. */
-export type Ec2Action = Exclude<CommandType, 'AdvanceClock'>;
+/** The EC2 actions the wire protocol serves: every engine command but the simulation's own (`AdvanceClock`, `FailPeeringChecks`). */
+export type Ec2Action = Exclude<CommandType, SimulationCommand['type']>;
 
 /** What the table says about one action. */
 export interface ActionShapes {
@@ -179,12 +179,12 @@ export const ACTIONS: { readonly [A in Ec2Action]: ActionShapes } = {
     structure(member('RequesterPeeringConnectionOptions', OPTIONS), member('AccepterPeeringConnectionOptions', OPTIONS)),
   ),
   CreateTags: action(
-    structure(member('Resources', list(STRING), { query: 'ResourceId' }), member('Tags', list(TAG), { query: 'Tag' }), DRY_RUN),
+    structure(member('Resources', list(STRING, { counted: true }), { query: 'ResourceId' }), member('Tags', list(TAG), { query: 'Tag' }), DRY_RUN),
     NOTHING,
     true,
   ),
   DeleteTags: action(
-    structure(member('Resources', list(STRING), { query: 'ResourceId' }), member('Tags', list(TAG), { query: 'Tag' }), DRY_RUN),
+    structure(member('Resources', list(STRING, { counted: true }), { query: 'ResourceId' }), member('Tags', list(TAG), { query: 'Tag' }), DRY_RUN),
     NOTHING,
     true,
   ),

@@ -6,6 +6,7 @@
 //   GET  /_pcxsim/health  {"status": "ok"}
 //   POST /_pcxsim/throttle {"requests": n}: the next n EC2 requests get 503 RequestLimitExceeded
 import type { Step, World } from '@pcxsim/engine';
+import { clockHeader } from './clock-header.js';
 import { formText } from './query-params.js';
 import type { WireRequest, WireResponse } from './wire.js';
 
@@ -26,7 +27,7 @@ export interface ControlTarget {
 
 const json = (status: number, value: unknown, now: number, extra: Record<string, string> = {}): WireResponse => ({
   status,
-  headers: { 'content-type': 'application/json', date: new Date(now).toUTCString(), ...extra },
+  headers: { 'content-type': 'application/json', ...clockHeader(now), ...extra },
   body: JSON.stringify(value),
 });
 

@@ -2,12 +2,13 @@
 // who is calling, the engine, the document. The endpoint also holds the world between requests —
 // the only mutable thing in pcxsim above the pure engine — with the request counter its request IDs
 // come from, and tells an embedder of every change (hooks.ts).
-import { apply, createWorld, type Caller, type Command, type Step, type World, type WorldOptions } from '@pcxsim/engine';
-import { ACTIONS } from './actions.js';
+import { apply, createWorld, type Caller, type Command, type SimulationCommand, type Step, type World, type WorldOptions } from '@pcxsim/engine';
+import { ACTIONS, isEc2Action } from './actions.js';
+import { clockHeader } from './clock-header.js';
 import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control-api.js';
 import * as errors from './errors.js';
 import type { WireError } from './errors.js';
-import type { AnsweredRequest, AppliedCommand } from './hooks.js';
+import type { AnsweredRequest, AppliedCommand, IncomingRequest } from './hooks.js';
 import { callerOf, PRESIGN_PARAMS, signatureOf, type IdentityOptions } from './identity.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { decodeForm, formText, type Param } from './query-params.js';
@@ -49,6 +50,14 @@ export interface EndpointOptions {
   readonly onReset?: (world: World) => void | Promise<void>;
   /** Called once for every answered request, for logs. */
   readonly onAnswered?: (answered: AnsweredRequest) => void;
+  /**
+   * Fault injection, for test harnesses: called for every EC2 request once its caller is known,
+   * before it is parsed. An error returned is the answer (the world untouched); `undefined` lets the
+   * request through, and then it is parsed and applied with no await in between — so a simulation
+   * command the hook runs (see {@link Ec2Endpoint.simulate}) takes effect for exactly this request.
+   * If it throws, the answer is 500 `InternalError`.
+   */
+  readonly injectFault?: (request: IncomingRequest) => WireError | undefined;
   /**
    * A wall clock, epoch ms. When given, the simulated clock is moved up to it (an `AdvanceClock`,
    * reported to `onApplied`) before each request; without it the clock moves only when told.
@@ -123,11 +132,19 @@ export class Ec2Endpoint implements ControlTarget {
    * is reported to `onApplied`; a request that made it waits for that, a direct call does not.
    */
   advanceClock(ms: number): Step<'AdvanceClock'> {
+    return this.simulate({ type: 'AdvanceClock', Milliseconds: ms });
+  }
+
+  /**
+   * Applies one of the simulation's own commands — `AdvanceClock`, or `FailPeeringChecks` to make
+   * the next requests created end `failed` — and keeps the new world. Reported to `onApplied` as
+   * {@link Ec2Endpoint.advanceClock} is.
+   */
+  simulate<C extends SimulationCommand>(command: C): Step<C['type']> {
     const before = this.current;
     // The engine's own caller for clock steps (as its advanceClock helper): replaying the logged
     // (caller, command) gives the same world.
     const caller: Caller = { accountId: '000000000000', region: before.config.regions[0] ?? '' };
-    const command = { type: 'AdvanceClock', Milliseconds: ms } as const;
     const step = apply(before, caller, command);
     const pending = this.commit(before, caller, command, step);
     if (pending !== undefined) this.durable = pending;
@@ -163,7 +180,7 @@ export class Ec2Endpoint implements ControlTarget {
     let response: WireResponse;
     if (this.isControl(request.path)) {
       const body = JSON.stringify({ error: { code: error.code, message: error.message } });
-      response = { status: error.httpStatus, headers: { 'content-type': 'application/json', date: new Date(this.current.clock).toUTCString() }, body };
+      response = { status: error.httpStatus, headers: { 'content-type': 'application/json', ...clockHeader(this.current.clock) }, body };
     } else {
       notes.requestId = requestId(this.seed, this.counter++);
       response = this.respond(error, notes.requestId);
@@ -272,6 +289,14 @@ export class Ec2Endpoint implements ControlTarget {
     }
     const caller = callerOf(signature, this.options.identity ?? {});
     notes.caller = caller;
+    if (this.options.injectFault !== undefined) {
+      const action = params.find(([name]) => name === 'Action')?.[1];
+      const fault = this.options.injectFault({ action, caller, requestId: id });
+      if (fault !== undefined) {
+        if (action !== undefined && isEc2Action(action)) notes.action = action;
+        return this.respond(fault, id);
+      }
+    }
 
     const parsed = toCommand(params, this.limits.maxListIndex);
     if (!parsed.ok) return this.respond(parsed.error, id);
@@ -308,12 +333,12 @@ export class Ec2Endpoint implements ControlTarget {
     return this.answer(error.httpStatus, errorDocument(error, id), id);
   }
 
-  // ecosystem.md §1.2: the JS SDK reads the request ID only from `x-amzn-requestid`. The Date header
-  // is the simulated now, as AWS's is its own now, so a client can relate ExpirationTime to its call.
+  // ecosystem.md §1.2: the JS SDK reads the request ID only from `x-amzn-requestid`. The simulated
+  // now goes in its own header, not in Date (clock-header.ts).
   private answer(status: number, body: string, id: string): WireResponse {
     return {
       status,
-      headers: { 'content-type': XML_CONTENT_TYPE, 'x-amzn-requestid': id, date: new Date(this.current.clock).toUTCString() },
+      headers: { 'content-type': XML_CONTENT_TYPE, 'x-amzn-requestid': id, ...clockHeader(this.current.clock) },
       body,
     };
   }

@@ -94,8 +94,11 @@ export const methodNotAllowed = (method: string): WireError =>
   error('InvalidAction', `The HTTP method ${method} is not supported; use GET or POST`, 405);
 
 // spec §9.3 [obs]: throttling is 503 `RequestLimitExceeded` (SDKs retry it, with backoff). pcxsim
-// throttles only when told to (the control API's /_pcxsim/throttle), so clients' retries can be tested.
+// throttles only when told to (the control API's /_pcxsim/throttle, or an injectFault hook), so
+// clients' retries can be tested.
+/** 503 `RequestLimitExceeded`: throttling, which the SDKs retry with backoff. */
 export const requestLimitExceeded = (): WireError => error('RequestLimitExceeded', 'Request limit exceeded.', 503);
 
 // spec §9.3 [doc]: a 500 only for a real fault of pcxsim, never for any input (tests pin that it never happens).
+/** 500 `InternalError`: a fault on AWS's side, which the SDKs retry as transient. */
 export const internalError = (): WireError => error('InternalError', 'An internal error has occurred', 500);

@@ -1,7 +1,8 @@
 // What an embedder hears from an endpoint (EndpointOptions.onApplied / onAnswered): every change to
 // the world, as the (caller, command) that made it — enough to keep a durable log and rebuild the
 // world by applying the same commands again (the engine is deterministic) — and one record per
-// answered request, for logs.
+// answered request, for logs. And one hook that can change an answer: a test harness may answer a
+// request with an error instead (fault injection), before it reaches the engine.
 import type { Caller, Command, EngineEvent } from '@pcxsim/engine';
 
 /** A command that changed the world. */
@@ -36,4 +37,14 @@ export interface AnsweredRequest {
   readonly requestId: string | undefined;
   /** Wall-clock milliseconds spent answering (for logs only: nothing in the answer depends on it). */
   readonly ms: number;
+}
+
+/** An EC2 request about to be parsed and applied, for `EndpointOptions.injectFault`. */
+export interface IncomingRequest {
+  /** The `Action` parameter as sent (it may name no action pcxsim serves); `undefined` without one. */
+  readonly action: string | undefined;
+  /** Who is calling. */
+  readonly caller: Caller;
+  /** The request ID its answer carries. */
+  readonly requestId: string;
 }

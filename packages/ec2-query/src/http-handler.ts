@@ -18,8 +18,7 @@ function headersOf(request: IncomingMessage): Record<string, string | undefined>
 
 function send(response: ServerResponse, answer: WireResponse, close: boolean): void {
   const body = Buffer.from(answer.body, 'utf8');
-  // The endpoint's Date (the simulated now) replaces the one node would add (the wall clock).
-  response.sendDate = false;
+  // Node adds Date, the wall clock, as AWS does; the simulated now is in x-pcxsim-clock.
   response.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.byteLength), ...(close ? { connection: 'close' } : {}) });
   response.end(body);
 }

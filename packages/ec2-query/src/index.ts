@@ -21,7 +21,8 @@
  * ```
  *
  * - One code path: {@link Ec2Endpoint.handle}; the node:http listener and the SDK handler adapt to it.
- * - Deterministic: request IDs come from a seed and a counter, the `Date` header is the simulated now.
+ * - Deterministic: request IDs come from a seed and a counter; `x-pcxsim-clock` names the simulated now
+ *   (`Date`, which SDKs check for clock skew, is the wall clock over HTTP and absent in process).
  * - Total: any request gets an answer; 500 only for a fault of pcxsim itself; a refused request
  *   leaves the world untouched.
  * - A control API under `/_pcxsim/` resets the world, advances its clock and shows it.
@@ -32,12 +33,14 @@
 export { Ec2Endpoint } from './endpoint.js';
 export type { EndpointOptions, SignatureOptions } from './endpoint.js';
 export type { WireRequest, WireResponse } from './wire.js';
-export type { AppliedCommand, AnsweredRequest } from './hooks.js';
+export type { AppliedCommand, AnsweredRequest, IncomingRequest } from './hooks.js';
 export { createRequestListener, listen } from './http-handler.js';
 export type { RequestListener, RunningServer, ListenOptions } from './http-handler.js';
 export { InProcessHandler } from './sdk-handler.js';
 export type { HandlerOutput } from './sdk-handler.js';
+export { noBackoffRetryStrategy, SDK_DEFAULT_MAX_ATTEMPTS } from './no-backoff-retry.js';
 export { CONTROL_PREFIX, handleControl } from './control-api.js';
+export { CLOCK_HEADER, clockHeader } from './clock-header.js';
 export type { ControlTarget } from './control-api.js';
 
 export { ACTIONS, isEc2Action } from './actions.js';
@@ -50,7 +53,7 @@ export type { ParsedRequest, ParsedCommand, ParseFailure } from './request.js';
 export { decodeForm, decodeComponent, formText } from './query-params.js';
 export type { Param } from './query-params.js';
 export { successDocument, errorDocument, escapeText, XMLNS } from './xml.js';
-export { API_VERSION } from './errors.js';
+export { API_VERSION, internalError, requestLimitExceeded } from './errors.js';
 export type { WireError } from './errors.js';
 export { requestId } from './request-id.js';
 export { signatureOf, callerOf, PRESIGN_PARAMS, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './identity.js';

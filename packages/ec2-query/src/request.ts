@@ -115,7 +115,8 @@ function insert(shape: Shape, current: Draft | undefined, segments: readonly str
         const segment = segments[at]!;
         if (!INDEX.test(segment)) return errors.unknownParameter(name);
         index = segment.length > 5 ? Infinity : Number(segment);
-        if (index > maxIndex) return errors.listIndexTooLarge(name, maxIndex);
+        // A list the engine counts itself (CreateTags' ResourceId) still takes only indexes of five digits.
+        if (index > maxIndex && (shape.counted !== true || index === Infinity)) return errors.listIndexTooLarge(name, maxIndex);
         below = at + 1;
       } else if (shape.member.kind === 'structure' || shape.member.kind === 'list') {
         return errors.unknownParameter(name);

@@ -25,6 +25,11 @@ export interface ListShape {
   readonly kind: 'list';
   /** The shape of each item. */
   readonly member: Shape;
+  /**
+   * The engine counts this list itself and answers AWS's own error past its limit (CreateTags'
+   * `ResourceId.N`: `ResourceCountExceeded`), so the protocol's list-index limit does not apply.
+   */
+  readonly counted?: true;
 }
 
 /** A structure: dotted member names in a request, child elements in a response, in this order. */
@@ -72,8 +77,9 @@ export function member(name: string, shape: Shape, names: { readonly query?: str
 /** A structure of `members`. */
 export const structure = (...members: Member[]): StructureShape => ({ kind: 'structure', members });
 
-/** A list of `item`. */
-export const list = (item: Shape): ListShape => ({ kind: 'list', member: item });
+/** A list of `item`; `counted`: the engine limits its length itself (see {@link ListShape.counted}). */
+export const list = (item: Shape, options: { readonly counted?: true } = {}): ListShape =>
+  options.counted ? { kind: 'list', member: item, counted: true } : { kind: 'list', member: item };
 
 /** An enum named `name` with `values`. */
 export const enumOf = (name: string, values: readonly string[]): EnumShape => ({ kind: 'enum', name, values: new Set(values) });

@@ -121,7 +121,7 @@ describe('now: a wall clock', () => {
     wall += 1_500;
     const first = await endpoint.handle(post('Action=DescribeVpcs'));
     expect(endpoint.world.clock).toBe(wall);
-    expect(first.headers['date']).toBe(new Date(wall).toUTCString());
+    expect(first.headers['x-pcxsim-clock']).toBe(new Date(wall).toISOString());
     expect(log.map((entry) => entry.command)).toEqual([{ type: 'AdvanceClock', Milliseconds: 1_500 }]);
     await endpoint.handle(control('/_pcxsim/clock', '{"advanceMs":60000}'));
     wall += 10; // the wall is now behind the simulated clock: it stays put

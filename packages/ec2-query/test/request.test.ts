@@ -101,8 +101,13 @@ describe('bad requests get EC2 errors', () => {
     ['a single value beside its .1', `${base('DescribeVpcs')}&VpcId=a&VpcId.1=b`, 'InvalidParameter', 'The parameter VpcId.1 is specified more than once'],
     ['a list index over 1,000', `${base('DescribeVpcs')}&VpcId.1001=vpc-1`, 'InvalidRequest', 'The list index in parameter VpcId.1001 is over the limit of 1000'],
     ['a huge list index', `${base('DescribeVpcs')}&VpcId.99999999999999999999=vpc-1`, 'InvalidRequest', 'The list index in parameter VpcId.99999999999999999999 is over the limit of 1000'],
+    ['a huge index in a list the engine counts', `${base('CreateTags')}&ResourceId.100000=vpc-1&Tag.1.Key=k`, 'InvalidRequest', 'The list index in parameter ResourceId.100000 is over the limit of 1000'],
   ])('%s: %s → %s', (_, text, code, message) => {
     expect(errorOf(text)).toEqual({ code, message, httpStatus: 400 });
+  });
+
+  test("CreateTags' ResourceId list goes past 1,000: the engine counts it (ResourceCountExceeded)", () => {
+    expect(parse(`${base('CreateTags')}&ResourceId.1001=vpc-1&Tag.1.Key=k`)).toMatchObject({ ok: true, command: { Resources: ['vpc-1'] } });
   });
 
   test('list index 1,000 itself is accepted', () => {

@@ -127,6 +127,8 @@ const ENGINE_CASES = {
     },
   },
   AuthFailure: { status: 401, run: (h) => h.call(ALICE, 'DescribeVpcs', {}, 'xx-nowhere-1') },
+  // CreateTags' ResourceId list is the engine's to count (spec §7.1), past the protocol's index limit.
+  ResourceCountExceeded: { status: 400, run: (h, f) => h.call(ALICE, 'CreateTags', { Resources: Array.from({ length: 1001 }, () => f.vpcA), Tags: [{ Key: 'k', Value: 'v' }] }) },
 } satisfies Record<Exclude<Ec2ErrorCode, 'InvalidAction'>, Omit<Case, 'code' | 'by'>>;
 
 // The cases that create resources before their failing call (which parity checks leaves the world alone).
@@ -169,7 +171,7 @@ const PROTOCOL_CASES: Record<string, Omit<Case, 'by'>> = {
   'InvalidRequest (a list index over 1,000)': {
     code: 'InvalidRequest',
     status: 400,
-    run: (h, f) => h.send(ALICE, 'CreateTags', { Resources: Array.from({ length: 1001 }, () => f.vpcA), Tags: [{ Key: 'k', Value: 'v' }] }),
+    run: (h, f) => h.send(ALICE, 'DescribeVpcs', { VpcIds: Array.from({ length: 1001 }, () => f.vpcA) }),
   },
   'InvalidRequest (a body over 1 MiB, 413)': {
     code: 'InvalidRequest',
