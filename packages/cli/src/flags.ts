@@ -7,15 +7,17 @@ const SWITCHES = new Set(['json', 'quiet', 'verify-signatures']);
 export interface Flags {
   /** Arguments that are not flags, in order. */
   readonly positional: readonly string[];
-  /** The value of `--name`, if given. */
+  /** The value of `--name`, if given (the last one, when given more than once). */
   string(name: string): string | undefined;
+  /** Every value of `--name`, in order: for flags that may be repeated. */
+  strings(name: string): readonly string[];
   /** True when the switch `--name` was given. */
   has(name: string): boolean;
 }
 
 /** Parses arguments; throws for a flag that needs a value and has none. */
 export function parseFlags(argv: readonly string[]): Flags {
-  const values = new Map<string, string>();
+  const values = new Map<string, string[]>();
   const switches = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -26,9 +28,9 @@ export function parseFlags(argv: readonly string[]): Flags {
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (SWITCHES.has(name)) switches.add(name);
-    else if (inline !== undefined) values.set(name, inline);
-    else if (i + 1 < argv.length) values.set(name, argv[++i]!);
+    else if (inline !== undefined) values.set(name, [...(values.get(name) ?? []), inline]);
+    else if (i + 1 < argv.length) values.set(name, [...(values.get(name) ?? []), argv[++i]!]);
     else throw new Error(`--${name} needs a value`);
   }
-  return { positional, string: (name) => values.get(name), has: (name) => switches.has(name) };
+  return { positional, string: (name) => values.get(name)?.at(-1), strings: (name) => values.get(name) ?? [], has: (name) => switches.has(name) };
 }

@@ -1,6 +1,7 @@
 // `pcxsim <command>`: the entry of the binary. Each command returns its exit code; only this file
 // and the commands' own modules touch the process.
 import { readFileSync } from 'node:fs';
+import { conform, CONFORM_USAGE } from './conform.js';
 import { formatHistory } from './history.js';
 import { formatTimeline, parseScenario, runScenario } from './scenario.js';
 import { serve } from './serve.js';
@@ -17,7 +18,7 @@ export const USAGE = `usage: pcxsim <command> [options]
            replay a scenario and check its expectations (exit 1 when one fails)
   history  [--data DIR] [pcx-id|vpc-id]
            the timeline of one resource, or the whole log, from a data directory (also while serving)
-`;
+${CONFORM_USAGE}`;
 
 /** Runs `pcxsim` with its arguments; resolves to the exit code (serve resolves when it stops). */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -37,6 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return run(flags);
       case 'history':
         return await history(flags);
+      case 'conform':
+        return await conform(flags, USAGE);
       case undefined:
       case 'help':
       case '--help':

@@ -184,7 +184,7 @@ describe('pcxsim serve with a data directory', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=111111111111/20260101/eu-west-1/ec2/aws4_request, SignedHeaders=host, Signature=0' },
       body: 'Action=DescribeVpcs&Version=2016-11-15',
     });
-    const simulatedNow = Date.parse(response.headers.get('date')!);
+    const simulatedNow = Date.parse(response.headers.get('x-pcxsim-clock')!);
     child.kill('SIGTERM');
     await stopped(child);
     expect(response.status).toBe(200);
