@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { apply, createWorld, freezeWorld, type Caller, type Command, type EngineEvent, type World, type WorldOptions } from '@pcxsim/engine';
+import { apply, createWorld, freezeWorld, WORLD_FORMAT, type Caller, type Command, type EngineEvent, type World, type WorldOptions } from '@pcxsim/engine';
 
 /** The layout of the database; a data directory of another version is refused, never rewritten. */
 export const SCHEMA_VERSION = 1;
@@ -182,18 +182,23 @@ export class CommandStore {
   /**
    * The world as it was after the last committed command: the newest readable snapshot (a
    * damaged one is skipped for an older one, or for the empty world) and the commands after it.
+   * A snapshot in an older layout of the world (another `WORLD_FORMAT`, written by an older
+   * pcxsim) is not read: the log of commands, which every version reads alike, is replayed whole.
    */
   restore(): World {
     let world: World | undefined;
     let from = 0;
     for (const row of this.db.prepare('SELECT seq, world FROM snapshots ORDER BY seq DESC').iterate() as Iterable<{ seq: number; world: string }>) {
+      let parsed: World;
       try {
-        world = JSON.parse(row.world) as World;
-        from = row.seq;
-        break;
+        parsed = JSON.parse(row.world) as World;
       } catch {
-        // a damaged snapshot: try the one before
+        continue; // a damaged snapshot: try the one before
       }
+      if (parsed?.format !== WORLD_FORMAT) break; // this one and all before it are in an older layout
+      world = parsed;
+      from = row.seq;
+      break;
     }
     world = world === undefined ? createWorld(this.worldOptions) : freezeWorld(world);
     for (const entry of this.commands(from)) world = replay(world, entry);

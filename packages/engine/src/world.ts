@@ -226,12 +226,19 @@ export interface PeeringRecord {
 }
 
 /**
+ * The version of the world's layout. A world saved with another (a snapshot of an older pcxsim) is not
+ * read as this one: its commands are replayed instead. 2: block association states, versions for
+ * eventual consistency of VPCs, check faults.
+ */
+export const WORLD_FORMAT = 2;
+
+/**
  * The whole simulated EC2 world, frozen plain data: `JSON.parse(JSON.stringify(world))` restores it
  * exactly. Read it through the engine's commands and queries; the maps are persistent tries.
  */
 export interface World {
-  /** The version of this layout. */
-  readonly format: 1;
+  /** The version of this layout ({@link WORLD_FORMAT}). */
+  readonly format: typeof WORLD_FORMAT;
   /** The configuration. */
   readonly config: WorldConfig;
   /** The simulated clock, epoch ms. */
@@ -337,7 +344,7 @@ export function createWorld(options: WorldOptions = {}): World {
   };
   commitFresh();
   return deepFreeze({
-    format: 1,
+    format: WORLD_FORMAT,
     config,
     clock: config.startTime,
     ids: { seed: config.seed >>> 0, next: 0 },
