@@ -1,7 +1,7 @@
 // The simulated clock (DESIGN): time moves only when AdvanceClock says so, and every scheduled
 // transition that falls due on the way runs at its own due time, in due order, ties broken by the
 // order they were scheduled in.
-import { isTerminal, ruleFor, type PeeringState, type SystemTrigger } from '@pcxsim/lifecycle';
+import { TRIGGERS, isTerminal, ruleFor, transition, type Party, type PeeringState, type SystemTrigger, type Trigger } from '@pcxsim/lifecycle';
 import { stepBlocks } from './block-states.js';
 import { catchUpPeering, forgetPeeringLag } from './eventual-consistency.js';
 import { runCheck } from './peering-check.js';
@@ -35,6 +35,31 @@ export function systemMove(tx: Tx, record: PeeringRecord, trigger: SystemTrigger
 export function systemTarget(from: PeeringState, trigger: SystemTrigger): PeeringState | null {
   const rule = ruleFor(from, trigger);
   return rule !== undefined && rule.by.includes('system') ? rule.to : null;
+}
+
+/** A caller of a user trigger, as the lifecycle's `transition` takes it. */
+interface TriggerCaller {
+  readonly roles: readonly Party[];
+  readonly accountId: string;
+  readonly region: string;
+}
+
+/**
+ * `transition(from, trigger, by, context)` for an account caller, without rendering the status
+ * message nobody reads here: where the row exists, the Region rule holds and the caller holds one of
+ * the row's roles, the row's target; anything else goes to `transition` itself, which refuses it.
+ */
+export function userMove(
+  from: PeeringState | null,
+  trigger: Trigger,
+  by: TriggerCaller,
+  context: { readonly id: string; readonly accepterAccountId: string; readonly accepterRegion: string },
+): ReturnType<typeof transition> | PeeringState {
+  const rule = ruleFor(from, trigger);
+  if (rule !== undefined && (TRIGGERS[trigger].regionRule === null || by.region === context.accepterRegion)) {
+    for (let i = 0; i < by.roles.length; i++) if (rule.by.includes(by.roles[i]!)) return rule.to;
+  }
+  return transition(from, trigger, by, context);
 }
 
 /**

@@ -43,16 +43,32 @@ export function nextId(ids: IdState, prefix: IdPrefix): readonly [string, IdStat
   return [`${prefix}0${scramble(ids.seed, ids.next)}`, { seed: ids.seed, next: ids.next + 1 }];
 }
 
-// spec §8.1: 8 hex digits (before 2016–2018) or 17 (long IDs), lowercase.
-const PCX_ID = /^pcx-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const VPC_ID = /^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const ACCOUNT_ID = /^\d{12}$/;
+// spec §8.1: 8 hex digits (before 2016–2018) or 17 (long IDs), lowercase. Checked by hand rather
+// than by a regular expression: every command that names a resource checks its ID.
+
+/** Whether `id` is `prefix` and then 8 or 17 lowercase hex digits. */
+function hasIdForm(id: string, prefix: string): boolean {
+  const digits = id.length - prefix.length;
+  if ((digits !== 8 && digits !== 17) || !id.startsWith(prefix)) return false;
+  for (let i = prefix.length; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
 
 /** Whether `id` has the form of a VPC peering connection ID (spec §4.5, §8.1). */
-export const isPcxId = (id: string): boolean => PCX_ID.test(id);
+export const isPcxId = (id: string): boolean => hasIdForm(id, 'pcx-');
 
 /** Whether `id` has the form of a VPC ID (spec §8.1). */
-export const isVpcId = (id: string): boolean => VPC_ID.test(id);
+export const isVpcId = (id: string): boolean => hasIdForm(id, 'vpc-');
 
 /** Whether `id` is a 12-digit account ID (spec §8.1). */
-export const isAccountId = (id: string): boolean => ACCOUNT_ID.test(id);
+export function isAccountId(id: string): boolean {
+  if (id.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}

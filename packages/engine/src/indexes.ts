@@ -10,7 +10,7 @@ const NONE: IdSet = emptyPMap<true>();
 /** The (account, Region) a caller sees the world from: `account|region`. */
 export const viewKey = (accountId: string, region: string): string => `${accountId}|${region}`;
 
-/** Connections of one state that a view lists. */
+/** Connections of one state that a view lists (in `world.statuses`). */
 export const byStatus = (view: string, status: string): string => `s|${view}|${status}`;
 /** Every connection either side of which is the VPC. */
 export const byVpc = (vpcId: string): string => `p|${vpcId}`;
@@ -45,6 +45,10 @@ export const pairMembers = (pairs: PMap<readonly string[]>, a: string, b: string
 
 /** The IDs under `key`. */
 export const members = (index: PMap<IdSet>, key: string): IdSet => pget(index, key) ?? NONE;
+
+/** The IDs under `key`, in whichever of the world's two index maps holds its kind ({@link byStatus} keys: `statuses`). */
+export const indexed = (world: { readonly index: PMap<IdSet>; readonly statuses: PMap<IdSet> }, key: string): IdSet =>
+  members(key.startsWith('s|') ? world.statuses : world.index, key);
 
 /** Moves an ID from the keys only `before` has to the keys only `after` has. */
 export function reindex(index: PMap<IdSet>, id: string, before: readonly string[], after: readonly string[]): PMap<IdSet> {

@@ -8,6 +8,6 @@ import type { World } from './world.js';
 /** The IDs a view lists in the given states (all states by default), visible now or not. */
 export function listedIds(world: World, view: string, states: readonly PeeringState[] = PEERING_STATES): string[] {
   const out: string[] = [];
-  for (const state of states) peach(members(world.index, byStatus(view, state)), (_, id) => out.push(id as string));
+  for (const state of states) peach(members(world.statuses, byStatus(view, state)), (_, id) => out.push(id as string));
   return out;
 }

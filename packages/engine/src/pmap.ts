@@ -4,7 +4,7 @@
 // microseconds, and copying a million-entry object on every command cannot. A HAMT shares every
 // untouched node between the old and the new world, so a change copies one path of at most seven
 // small nodes. Why not classes: the world must survive JSON.stringify/JSON.parse exactly, so the
-// nodes are plain objects and arrays, and keys are strings or small non-negative integers.
+// nodes are plain arrays (see {@link PNode}), and keys are strings or small non-negative integers.
 //
 // Changes within one command are cheaper still: a node (or map wrapper) created during the current
 // command is not frozen yet, so a second change to it — a set or a delete — edits it in place instead
@@ -18,26 +18,19 @@
 export type PKey = string | number;
 
 /**
- * A branch of the trie: `m` is the bitmap of occupied slots, `a` holds two cells per slot: a key and
- * its value, or `null` and a child node.
+ * A node of the trie, one flat array: cell 0 is the header, then two cells per entry. In a branch
+ * the header is the bitmap of the occupied slots of its level and the pairs, in slot order, are
+ * `key, value` or `null, child`. Past the last level (a collision node) the header is the 32-bit hash
+ * all its keys share and the pairs are `key, value`. One array per node, not an object and an array:
+ * each change copies, registers and freezes half as many objects.
  */
-export interface BitmapNode {
-  /** Which of the 32 slots of this level are occupied. */
-  readonly m: number;
-  /** Two cells per occupied slot, in slot order: `key, value` or `null, child`. */
-  readonly a: readonly unknown[];
-}
+export type PNode = readonly unknown[];
 
-/** Keys whose 32-bit hashes are equal, past the last level of the trie: `a` holds `key, value` pairs. */
-export interface CollisionNode {
-  /** The hash all keys here share. */
-  readonly h: number;
-  /** `key, value` pairs. */
-  readonly a: readonly unknown[];
-}
+/** A branch of the trie (see {@link PNode}). */
+export type BitmapNode = PNode;
 
-/** A node of the trie. */
-export type PNode = BitmapNode | CollisionNode;
+/** Keys whose 32-bit hashes are equal, past the last level of the trie (see {@link PNode}). */
+export type CollisionNode = PNode;
 
 /**
  * An immutable map from {@link PKey} to `V`, as plain JSON data. Read it with the engine's
@@ -53,7 +46,6 @@ export interface PMap<V> {
 }
 
 type Cells = unknown[];
-type MutableNode = { m: number; h?: never; a: Cells } | { h: number; m?: never; a: Cells };
 
 /** The empty map. */
 export const EMPTY_PMAP: PMap<never> = Object.freeze({ size: 0, root: null });
@@ -65,7 +57,7 @@ let fresh: object[] = [];
 
 /** Freezes every node created since the last commit or discard: the command succeeded. */
 export function commitFresh(): void {
-  for (const node of fresh) Object.freeze(node);
+  for (let i = 0; i < fresh.length; i++) Object.freeze(fresh[i]);
   fresh = [];
 }
 
@@ -78,20 +70,6 @@ export function discardFresh(): void {
 export function freshObject<T extends object>(made: T): T {
   fresh.push(made);
   return made;
-}
-
-class Branch {
-  constructor(
-    public m: number,
-    public a: Cells,
-  ) {}
-}
-
-class Collision {
-  constructor(
-    public h: number,
-    public a: Cells,
-  ) {}
 }
 
 class Root<V> {
@@ -116,26 +94,28 @@ function rooted<V>(map: PMap<V>, root: PNode, size: number): PMap<V> {
   return freshObject(new Root<V>(size, root));
 }
 
-function node(bitmap: number, cells: Cells): MutableNode {
-  const made = new Branch(bitmap, cells) as MutableNode;
-  fresh.push(made, cells);
-  return made;
+/** Registers a node made during the running command. */
+function made(cells: Cells): Cells {
+  fresh.push(cells);
+  return cells;
 }
 
-function collision(hash: number, cells: Cells): MutableNode {
-  const made = new Collision(hash, cells) as MutableNode;
-  fresh.push(made, cells);
-  return made;
-}
+const copyOf = (cells: PNode): Cells => Array.from(cells);
 
-const copyOf = (cells: readonly unknown[]): Cells => Array.from(cells);
+// The last string hashed and its hash: an index update reads a key and then writes it (`pget`, then
+// `pset` or `pdelete`), and index keys are long.
+let lastKey = '';
+let lastHash = 0x811c9dc5;
 
 /** FNV-1a over UTF-16 code units; integers hash to themselves so dense integer keys fill nodes densely. */
 export function hashKey(key: PKey): number {
   if (typeof key === 'number') return key >>> 0;
+  if (key === lastKey) return lastHash;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  lastKey = key;
+  lastHash = h >>> 0;
+  return lastHash;
 }
 
 // Two V8 facts shape the allocation code below (both measured on Node 20):
@@ -144,9 +124,9 @@ export function hashKey(key: PKey): number {
 // - Object and array *literals* carry allocation sites, and V8 pretenures a site whose objects
 //   survive (they all do while a world is being built): from then on every node it allocates goes
 //   straight to the old generation, and each short-lived path copy costs a full mark-compact later.
-//   Constructor calls and builtins (Array.of, Array.from) carry no site, so nodes are made by the
-//   tiny classes below. They have exactly the fields of the plain interfaces; JSON writes the same
-//   text, and plain objects restored from JSON are used alike.
+//   Constructor calls and builtins (Array.of, Array.from) carry no site, so nodes are made by
+//   Array.of and Array.from, and map wrappers by the tiny class above (JSON writes the same text,
+//   and plain objects restored from JSON are used alike).
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -155,6 +135,7 @@ function popcount(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/** The shift of the last branch level; a node below it is a collision node. */
 const LAST_SHIFT = 30;
 
 /** The value under `key`, or `undefined`. */
@@ -162,24 +143,20 @@ export function pget<V>(map: PMap<V>, key: PKey): V | undefined {
   let current = map.root;
   if (current === null) return undefined;
   const hash = hashKey(key);
-  let shift = 0;
-  for (;;) {
-    const cells = current.a;
-    if ('m' in current) {
-      const bit = 1 << ((hash >>> shift) & 31);
-      if ((current.m & bit) === 0) return undefined;
-      const at = popcount(current.m & (bit - 1)) * 2;
-      const k = cells[at];
-      if (k === null) {
-        current = cells[at + 1] as PNode;
-        shift += 5;
-        continue;
-      }
-      return k === key ? (cells[at + 1] as V) : undefined;
+  for (let shift = 0; shift <= LAST_SHIFT; shift += 5) {
+    const m = current[0] as number;
+    const bit = 1 << ((hash >>> shift) & 31);
+    if ((m & bit) === 0) return undefined;
+    const at = popcount(m & (bit - 1)) * 2 + 1;
+    const k = current[at];
+    if (k === null) {
+      current = current[at + 1] as PNode;
+      continue;
     }
-    for (let i = 0; i < cells.length; i += 2) if (cells[i] === key) return cells[i + 1] as V;
-    return undefined;
+    return k === key ? (current[at + 1] as V) : undefined;
   }
+  for (let i = 1; i < current.length; i += 2) if (current[i] === key) return current[i + 1] as V;
+  return undefined;
 }
 
 let grew = false;
@@ -188,66 +165,69 @@ let grew = false;
 export function pset<V>(map: PMap<V>, key: PKey, value: V): PMap<V> {
   grew = false;
   const hash = hashKey(key);
-  const root = map.root === null ? node(1 << (hash & 31), Array.of<unknown>(key, value)) : setIn(map.root, hash, key, value, 0);
+  const root = map.root === null ? made(Array.of<unknown>(1 << (hash & 31), key, value)) : setIn(map.root, hash, key, value, 0);
   if (map.root === null) grew = true;
   // A node edited in place is the same object: only the size tells that an entry was added.
   if (root === map.root && !grew) return map;
   return rooted(map, root, map.size + (grew ? 1 : 0));
 }
 
-function editable(current: PNode): MutableNode | null {
-  return Object.isFrozen(current) ? null : (current as MutableNode);
+/** The node itself when it was made during the running command (not frozen yet), else `null`. */
+function editable(current: PNode): Cells | null {
+  return Object.isFrozen(current) ? null : (current as Cells);
 }
 
 function setIn(current: PNode, hash: number, key: PKey, value: unknown, shift: number): PNode {
-  const cells = current.a;
-  if (!('m' in current)) {
-    for (let i = 0; i < cells.length; i += 2) {
-      if (cells[i] !== key) continue;
-      if (cells[i + 1] === value) return current;
+  if (shift > LAST_SHIFT) {
+    for (let i = 1; i < current.length; i += 2) {
+      if (current[i] !== key) continue;
+      if (current[i + 1] === value) return current;
       return withCell(current, i + 1, value);
     }
     grew = true;
     const own = editable(current);
     if (own !== null) {
-      own.a.push(key, value);
+      own.push(key, value);
       return own;
     }
-    const grown = copyOf(cells);
+    const grown = copyOf(current);
     grown.push(key, value);
-    return collision(current.h, grown);
+    return made(grown);
   }
+  const m = current[0] as number;
   const bit = 1 << ((hash >>> shift) & 31);
-  const at = popcount(current.m & (bit - 1)) * 2;
-  if ((current.m & bit) === 0) {
+  const at = popcount(m & (bit - 1)) * 2 + 1;
+  if ((m & bit) === 0) {
     grew = true;
     const own = editable(current);
     if (own !== null) {
-      insertAt(own.a, at, key, value);
-      own.m = current.m | bit;
+      insertAt(own, at, key, value);
+      own[0] = m | bit;
       return own;
     }
-    return node(current.m | bit, insertAt(copyOf(cells), at, key, value));
+    const copy = copyOf(current);
+    copy[0] = m | bit;
+    return made(insertAt(copy, at, key, value));
   }
-  const k = cells[at];
+  const k = current[at];
   if (k === null) {
-    const child = cells[at + 1] as PNode;
+    const child = current[at + 1] as PNode;
     const changed = setIn(child, hash, key, value, shift + 5);
     return changed === child ? current : withCell(current, at + 1, changed);
   }
-  if (k === key) return cells[at + 1] === value ? current : withCell(current, at + 1, value);
+  if (k === key) return current[at + 1] === value ? current : withCell(current, at + 1, value);
   grew = true;
-  const split = pair(shift + 5, hashKey(k as PKey), k as PKey, cells[at + 1], hash, key, value);
+  const split = pair(shift + 5, hashKey(k as PKey), k as PKey, current[at + 1], hash, key, value);
   const own = editable(current);
   if (own !== null) {
-    own.a[at] = null;
-    own.a[at + 1] = split;
+    own[at] = null;
+    own[at + 1] = split;
     return own;
   }
-  const copy = copyOf(cells);
+  const copy = copyOf(current);
   copy[at] = null;
   copy[at + 1] = split;
-  return node(current.m, copy);
+  return made(copy);
 }
 
 /**
@@ -267,20 +247,21 @@ function insertAt(cells: Cells, at: number, key: unknown, value: unknown): Cells
 function withCell(current: PNode, at: number, value: unknown): PNode {
   const own = editable(current);
   if (own !== null) {
-    own.a[at] = value;
+    own[at] = value;
     return own;
   }
-  const copy = copyOf(current.a);
+  const copy = copyOf(current);
   copy[at] = value;
-  return 'm' in current ? node(current.m, copy) : collision(current.h, copy);
+  return made(copy);
 }
 
 function pair(shift: number, h1: number, k1: PKey, v1: unknown, h2: number, k2: PKey, v2: unknown): PNode {
-  if (shift > LAST_SHIFT) return collision(h1, Array.of(k1, v1, k2, v2));
+  if (shift > LAST_SHIFT) return made(Array.of<unknown>(h1, k1, v1, k2, v2));
   const b1 = (h1 >>> shift) & 31;
   const b2 = (h2 >>> shift) & 31;
-  if (b1 === b2) return node(1 << b1, Array.of(null, pair(shift + 5, h1, k1, v1, h2, k2, v2)));
-  return b1 < b2 ? node((1 << b1) | (1 << b2), Array.of(k1, v1, k2, v2)) : node((1 << b1) | (1 << b2), Array.of(k2, v2, k1, v1));
+  if (b1 === b2) return made(Array.of<unknown>(1 << b1, null, pair(shift + 5, h1, k1, v1, h2, k2, v2)));
+  const bits = (1 << b1) | (1 << b2);
+  return made(b1 < b2 ? Array.of<unknown>(bits, k1, v1, k2, v2) : Array.of<unknown>(bits, k2, v2, k1, v1));
 }
 
 /** The map without `key` (the same map when it had no such key). */
@@ -295,62 +276,58 @@ export function pdelete<V>(map: PMap<V>, key: PKey): PMap<V> {
 let shrank = false;
 
 /** Whether a node holds exactly one entry and no child, so its parent can hold the entry itself. */
-const isSingleLeaf = (current: PNode): boolean => current.a.length === 2 && current.a[0] !== null;
+const isSingleLeaf = (current: PNode): boolean => current.length === 3 && current[1] !== null;
 
 function deleteIn(current: PNode, hash: number, key: PKey, shift: number): PNode | null {
-  const cells = current.a;
-  if (!('m' in current)) {
-    for (let i = 0; i < cells.length; i += 2) {
-      if (cells[i] !== key) continue;
+  if (shift > LAST_SHIFT) {
+    for (let i = 1; i < current.length; i += 2) {
+      if (current[i] !== key) continue;
       shrank = true;
-      if (cells.length === 2) return null;
+      if (current.length === 3) return null;
       const own = editable(current);
       if (own !== null) {
-        own.a.splice(i, 2);
+        own.splice(i, 2);
         return own;
       }
-      const copy = copyOf(cells);
+      const copy = copyOf(current);
       copy.splice(i, 2);
-      return collision(current.h, copy);
+      return made(copy);
     }
     return current;
   }
+  const m = current[0] as number;
   const bit = 1 << ((hash >>> shift) & 31);
-  if ((current.m & bit) === 0) return current;
-  const at = popcount(current.m & (bit - 1)) * 2;
-  const k = cells[at];
+  if ((m & bit) === 0) return current;
+  const at = popcount(m & (bit - 1)) * 2 + 1;
+  const k = current[at];
   if (k === null) {
-    const child = cells[at + 1] as PNode;
+    const child = current[at + 1] as PNode;
     const changed = deleteIn(child, hash, key, shift + 5);
     // A child edited in place is the same object: only `shrank` tells that an entry went.
     if (!shrank) return current;
-    if (changed === null) return without(current, bit, at);
+    if (changed === null) return without(current, m, bit, at);
     // Keep the trie canonical: a child left with one entry is folded into this node.
     if (isSingleLeaf(changed)) {
       const own = editable(current);
-      const copy = own !== null ? own.a : copyOf(cells);
-      copy[at] = changed.a[0];
-      copy[at + 1] = changed.a[1];
-      return own ?? node(current.m, copy);
+      const copy = own ?? made(copyOf(current));
+      copy[at] = changed[1];
+      copy[at + 1] = changed[2];
+      return copy;
     }
     return changed === child ? current : withCell(current, at + 1, changed);
   }
   if (k !== key) return current;
   shrank = true;
-  return without(current, bit, at);
+  return without(current, m, bit, at);
 }
 
-function without(current: BitmapNode, bit: number, at: number): PNode | null {
-  if (current.m === bit) return null;
+function without(current: PNode, m: number, bit: number, at: number): PNode | null {
+  if (m === bit) return null;
   const own = editable(current);
-  if (own !== null) {
-    own.a.splice(at, 2);
-    own.m = current.m & ~bit;
-    return own;
-  }
-  const copy = copyOf(current.a);
+  const copy = own ?? made(copyOf(current));
   copy.splice(at, 2);
-  return node(current.m & ~bit, copy);
+  copy[0] = m & ~bit;
+  return copy;
 }
 
 /** Calls `visit` on every entry, in trie order (deterministic for a given history of changes). */
@@ -359,11 +336,10 @@ export function peach<V>(map: PMap<V>, visit: (value: V, key: PKey) => void): vo
 }
 
 function eachIn(current: PNode, visit: (value: unknown, key: PKey) => void): void {
-  const cells = current.a;
-  for (let i = 0; i < cells.length; i += 2) {
-    const k = cells[i];
-    if (k === null) eachIn(cells[i + 1] as PNode, visit);
-    else visit(cells[i + 1], k as PKey);
+  for (let i = 1; i < current.length; i += 2) {
+    const k = current[i];
+    if (k === null) eachIn(current[i + 1] as PNode, visit);
+    else visit(current[i + 1], k as PKey);
   }
 }
 

@@ -48,12 +48,12 @@ function restatus(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
   const requesterTo = statusKeyIn(after, requesterView, one ? BOTH : REQUESTER);
   const accepterFrom = one ? null : statusKeyIn(before, accepterView, ACCEPTER);
   const accepterTo = one ? null : statusKeyIn(after, accepterView, ACCEPTER);
-  let index = tx.w.index;
+  let index = tx.w.statuses;
   if (requesterFrom !== null && requesterFrom !== requesterTo && requesterFrom !== accepterTo) index = ix.removeMember(index, requesterFrom, id);
   if (accepterFrom !== null && accepterFrom !== accepterTo && accepterFrom !== requesterTo) index = ix.removeMember(index, accepterFrom, id);
   if (requesterTo !== null && requesterTo !== requesterFrom && requesterTo !== accepterFrom) index = ix.addMember(index, requesterTo, id);
   if (accepterTo !== null && accepterTo !== accepterFrom && accepterTo !== requesterFrom) index = ix.addMember(index, accepterTo, id);
-  tx.w.index = index;
+  tx.w.statuses = index;
 }
 
 function tagKeys(record: PeeringRecord): string[] {
@@ -100,7 +100,9 @@ export function writePeering(tx: Tx, before: PeeringRecord | undefined, after: P
   tx.w.peerings = after === undefined ? pdelete(tx.w.peerings, id) : pset(tx.w.peerings, id, after);
   if (before === undefined || after === undefined) {
     const record = (after ?? before)!;
-    const keys = [...statusKeys(record), ...tagKeys(record), ...vpcKeysOf(record)];
+    const statuses = statusKeys(record);
+    tx.w.statuses = ix.reindex(tx.w.statuses, id, after === undefined ? statuses : [], after === undefined ? [] : statuses);
+    const keys = [...tagKeys(record), ...vpcKeysOf(record)];
     tx.w.index = ix.reindex(tx.w.index, id, after === undefined ? keys : [], after === undefined ? [] : keys);
     counters(tx, record, after === undefined ? -1 : 1);
     pair(tx, record, after !== undefined);

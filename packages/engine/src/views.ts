@@ -21,19 +21,23 @@ import type { BlockState, Ipv4Block, Ipv6Block, PeeringOptionsRecord, PeeringRec
  */
 export type VpcLookup = (world: World, id: string) => VpcRecord | undefined;
 
-const messages = new Map<string, string>();
+const messages = new Map<string, Map<string, string>>();
 
 /**
- * A connection's `Status.Message` (the lifecycle's text), memoised: a pure function of the state and
- * the accepter's account, and Describe renders it for every item.
+ * A connection's `Status.Message` (the lifecycle's text), memoised by state, then by accepter
+ * account: a pure function of the two, and Describe renders it for every item.
  */
 export function statusMessage(record: PeeringRecord): string {
-  const key = `${record.status}|${record.accepterOwnerId}`;
-  let message = messages.get(key);
+  let byAccount = messages.get(record.status);
+  if (byAccount === undefined) {
+    byAccount = new Map();
+    messages.set(record.status, byAccount);
+  }
+  let message = byAccount.get(record.accepterOwnerId);
   if (message === undefined) {
-    if (messages.size > 10_000) messages.clear();
+    if (byAccount.size > 10_000) byAccount.clear();
     message = renderStatusMessage(record.status, { accepterAccountId: record.accepterOwnerId });
-    messages.set(key, message);
+    byAccount.set(record.accepterOwnerId, message);
   }
   return message;
 }

@@ -228,7 +228,7 @@ export interface PeeringRecord {
 /**
  * The version of the world's layout. A world saved with another (a snapshot of an older pcxsim) is not
  * read as this one: its commands are replayed instead. 2: block association states, versions for
- * eventual consistency of VPCs, check faults.
+ * eventual consistency of VPCs, check faults, trie nodes as flat arrays, the status index apart.
  */
 export const WORLD_FORMAT = 2;
 
@@ -249,8 +249,13 @@ export interface World {
   readonly vpcs: PMap<VpcRecord>;
   /** Every peering connection still visible to someone, by ID. */
   readonly peerings: PMap<PeeringRecord>;
-  /** Secondary indexes: index key → set of IDs (see indexes.ts). */
+  /** Secondary indexes but the status index: index key → set of IDs (see indexes.ts). */
   readonly index: PMap<PMap<true>>;
+  /**
+   * The status index, apart from the others so that a state change, the commonest change, walks a
+   * map of a few keys: status key → set of IDs (see indexes.ts).
+   */
+  readonly statuses: PMap<PMap<true>>;
   /** Counters the quotas read: counter key → count (see indexes.ts). */
   readonly counts: PMap<number>;
   /** The connections between two VPCs, either direction: pair key → IDs (see indexes.ts). */
@@ -351,6 +356,7 @@ export function createWorld(options: WorldOptions = {}): World {
     vpcs: emptyPMap<VpcRecord>(),
     peerings: emptyPMap<PeeringRecord>(),
     index: emptyPMap<PMap<true>>(),
+    statuses: emptyPMap<PMap<true>>(),
     counts: emptyPMap<number>(),
     pairs: emptyPMap<readonly string[]>(),
     schedule: EMPTY_SCHEDULE,

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { isPcxId, isVpcId, nextId, type IdState } from '../src/ids.js';
+import { isAccountId, isPcxId, isVpcId, nextId, type IdState } from '../src/ids.js';
 
 function take(state: IdState, n: number, prefix: 'pcx-' | 'vpc-'): string[] {
   const out: string[] = [];
@@ -35,5 +35,18 @@ describe('resource IDs (spec §8.1)', () => {
     for (const bad of ['pcx-', 'pcx-1A2B3C4D', 'pcx-123456789', 'vpc-1a2b3c4d', 'pcx-094a1149b32ef0c05 ', 'PCX-1a2b3c4d']) {
       expect(isPcxId(bad)).toBe(false);
     }
+  });
+
+  // The checks are written by hand for speed; they must accept exactly what these expressions accept.
+  const idLike = fc.oneof(
+    fc.string(),
+    fc.tuple(fc.constantFrom('pcx-', 'vpc-', 'PCX-', 'pcx', 'vpc-pcx-', ''), fc.stringMatching(/^[0-9a-gA-F\n ]{0,19}$/)).map(([p, d]) => p + d),
+    fc.stringMatching(/^[0-9a\n]{10,14}$/),
+    fc.tuple(fc.constantFrom('pcx-', 'vpc-'), fc.stringMatching(/^(?:[0-9a-f]{8}|[0-9a-f]{17})$/)).map(([p, d]) => p + d),
+  );
+  test.prop([idLike])('the ID checks accept exactly the spec §8.1 forms', (id) => {
+    expect(isPcxId(id)).toBe(/^pcx-(?:[0-9a-f]{8}|[0-9a-f]{17})$/.test(id));
+    expect(isVpcId(id)).toBe(/^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/.test(id));
+    expect(isAccountId(id)).toBe(/^\d{12}$/.test(id));
   });
 });

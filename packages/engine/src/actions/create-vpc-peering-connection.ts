@@ -1,6 +1,6 @@
 // CreateVpcPeeringConnection (spec §2): the synchronous checks, the duplicate rule, the quota, and a
 // new connection that the asynchronous check then moves on.
-import { isCheckedWithinCreate, transition } from '@pcxsim/lifecycle';
+import { isCheckedWithinCreate, type Party } from '@pcxsim/lifecycle';
 import { tagsFromSpecifications } from '@pcxsim/tags';
 import type { CreateVpcPeeringConnectionCommand } from '../commands.js';
 import { fromLifecycle, fromTags, invalidValue, pendingLimit, vpcMalformed } from '../errors.js';
@@ -10,7 +10,7 @@ import { optionalString, requiredString } from '../input.js';
 import { ownVpcById } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { PeeringConnectionOutput } from '../outputs.js';
-import { systemTarget } from '../clock.js';
+import { systemTarget, userMove } from '../clock.js';
 import { markIfArmed, runCheck } from '../peering-check.js';
 import { createPeering } from '../peering-state.js';
 import { peeringById } from '../store.js';
@@ -18,6 +18,9 @@ import type { Tx } from '../tx.js';
 import { peeringView } from '../views.js';
 import { DEFAULT_OPTIONS, type PeeringRecord } from '../world.js';
 import type { PeeringState } from '@pcxsim/lifecycle';
+
+/** The roles of Create's caller. */
+const REQUESTER_ONLY: readonly Party[] = Object.freeze(['requester']);
 
 /** The states in which a request between the same two VPCs counts as existing (spec §2.2: "pending or active"). */
 const LIVE = new Set(['initiating-request', 'pending-acceptance', 'provisioning', 'active']);
@@ -84,8 +87,9 @@ export function createVpcPeeringConnection(tx: Tx, command: CreateVpcPeeringConn
 
   const [id, ids] = nextId(tx.w.ids, 'pcx-');
   const context = { id, accepterAccountId: accepterOwnerId, accepterRegion };
-  const created = transition(null, 'create', { roles: ['requester'], accountId: caller.accountId, region: caller.region }, context);
-  if (!created.ok) return refuse(fromLifecycle(created.error));
+  const created = userMove(null, 'create', { roles: REQUESTER_ONLY, accountId: caller.accountId, region: caller.region }, context);
+  if (typeof created !== 'string' && !created.ok) return refuse(fromLifecycle(created.error));
+  const createdTo = typeof created === 'string' ? created : created.to;
   tx.w.ids = ids;
   markIfArmed(tx, id); // the simulation's FailPeeringChecks fault
   const record = {
@@ -96,7 +100,7 @@ export function createVpcPeeringConnection(tx: Tx, command: CreateVpcPeeringConn
     accepterVpcId: peerVpcId.value,
     accepterOwnerId,
     accepterRegion,
-    status: created.to as PeeringState,
+    status: createdTo as PeeringState,
     statusSince: tx.w.clock,
     createdAt: tx.w.clock,
     expiresAt: tx.w.clock + tx.w.config.expiryMs, // spec §1.2: creation + 7 days
@@ -116,7 +120,7 @@ export function createVpcPeeringConnection(tx: Tx, command: CreateVpcPeeringConn
   // shows the result. The lifecycle table still decides where the check leads.
   if (isCheckedWithinCreate(scope)) {
     const trigger = runCheck(tx, record) === null ? 'request-checked' : 'request-check-failed';
-    record.status = systemTarget(created.to, trigger) ?? record.status;
+    record.status = systemTarget(createdTo, trigger) ?? record.status;
   }
   const stored = createPeering(tx, record);
   return done({ VpcPeeringConnection: peeringView(tx.w, stored, view) });

@@ -7,7 +7,7 @@ import type { DescribeVpcPeeringConnectionsCommand } from '../commands.js';
 import { literals, parseFilters, passes, type FilterValues, type ParsedFilter } from '../describe-filters.js';
 import { peeringMalformed, peeringNotFound } from '../errors.js';
 import { isPcxId } from '../ids.js';
-import { byStatus, byVpc, members, peeringsTagged, viewKey } from '../indexes.js';
+import { byStatus, byVpc, indexed, peeringsTagged, viewKey } from '../indexes.js';
 import { stringList } from '../input.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { DescribeVpcPeeringConnectionsOutput } from '../outputs.js';
@@ -60,7 +60,7 @@ const tagValues: FilterValues<Seen> = ({ record, view }, key) =>
 /** Union of index sets, as IDs. */
 function union(world: World, keys: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const key of keys) peach(members(world.index, key), (_, id) => out.add(id as string));
+  for (const key of keys) peach(indexed(world, key), (_, id) => out.add(id as string));
   return [...out];
 }
 
@@ -98,7 +98,7 @@ function candidates(world: World, view: string, filters: readonly ParsedFilter<S
     }
     const keys = indexKeysFor(view, filter);
     if (keys === null) continue;
-    const size = keys.reduce((sum, key) => sum + members(world.index, key).size, 0);
+    const size = keys.reduce((sum, key) => sum + indexed(world, key).size, 0);
     if (size < bestSize) [best, bestSize] = [union(world, keys), size];
   }
   const ids = best ?? listedIds(world, view);

@@ -1,7 +1,7 @@
 // Accept, Reject and Delete share their first steps: find the connection the caller may see, then
 // ask the lifecycle table whether this caller may set the trigger off from the current state.
-import { TRIGGERS, transition, type Party, type PeeringState, type UserTrigger } from '@pcxsim/lifecycle';
-import { contextOf } from '../clock.js';
+import { TRIGGERS, type Party, type PeeringState, type UserTrigger } from '@pcxsim/lifecycle';
+import { contextOf, userMove } from '../clock.js';
 import { peeringNotFound } from '../errors.js';
 import { peeringId } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
@@ -43,7 +43,8 @@ export function userTrigger(tx: Tx, raw: unknown, trigger: UserTrigger): Outcome
     if (!fromElsewhere) return refuse(peeringNotFound(id.value));
     roles = accepterRoles;
   }
-  const moved = transition(record.status, trigger, { roles, accountId: caller.accountId, region: caller.region }, contextOf(record));
+  const moved = userMove(record.status, trigger, { roles, accountId: caller.accountId, region: caller.region }, contextOf(record));
+  if (typeof moved === 'string') return done({ record, to: moved, roles });
   if (!moved.ok) return lifecycleRefusal(moved.error, record, record.status, trigger, roles, caller);
   return done({ record, to: moved.to, roles });
 }
