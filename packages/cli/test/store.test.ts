@@ -45,6 +45,26 @@ async function twoVpcs(store: CommandStore, world: World): Promise<{ world: Worl
   return { world: b.world, vpcA: id(a), vpcB: id(b) };
 }
 
+/** A data directory with a snapshot after every command, and the world its commands made. */
+async function snapshotEveryCommand(): Promise<{ dir: string; after: World }> {
+  const dir = freshDir();
+  const store = CommandStore.open(dir, { snapshotEvery: 1 });
+  const { world, vpcA, vpcB } = await twoVpcs(store, createWorld());
+  const after = await drive(store, world, scenario(vpcA, vpcB));
+  await store.close();
+  return { dir, after };
+}
+
+/** Damages the directory's database with `sql`, then expects a reopened store to restore `after` exactly. */
+async function expectRestoredAfter(dir: string, sql: string, after: World): Promise<void> {
+  const db = new Database(join(dir, 'pcxsim.sqlite'));
+  db.prepare(sql).run();
+  db.close();
+  const reopened = CommandStore.open(dir);
+  expect(JSON.stringify(reopened.restore())).toBe(JSON.stringify(after));
+  await reopened.close();
+}
+
 describe('the durable store', () => {
   it('restores the world exactly: latest snapshot plus the commands after it (compared as JSON)', async () => {
     const dir = freshDir();
@@ -78,41 +98,15 @@ describe('the durable store', () => {
   });
 
   it('falls back to an older snapshot, or a full replay, when the newest is damaged', async () => {
-    const dir = freshDir();
-    const store = CommandStore.open(dir, { snapshotEvery: 1 });
-    const { world, vpcA, vpcB } = await twoVpcs(store, createWorld());
-    const after = await drive(store, world, scenario(vpcA, vpcB));
-    await store.close();
-
-    const db = new Database(join(dir, 'pcxsim.sqlite'));
-    db.prepare("UPDATE snapshots SET world = '{broken' WHERE seq = (SELECT MAX(seq) FROM snapshots)").run();
-    db.close();
-    let reopened = CommandStore.open(dir);
-    expect(JSON.stringify(reopened.restore())).toBe(JSON.stringify(after));
-    await reopened.close();
-
-    const db2 = new Database(join(dir, 'pcxsim.sqlite'));
-    db2.prepare('DELETE FROM snapshots').run();
-    db2.close();
-    reopened = CommandStore.open(dir);
-    expect(JSON.stringify(reopened.restore())).toBe(JSON.stringify(after));
-    await reopened.close();
+    const { dir, after } = await snapshotEveryCommand();
+    await expectRestoredAfter(dir, "UPDATE snapshots SET world = '{broken' WHERE seq = (SELECT MAX(seq) FROM snapshots)", after);
+    await expectRestoredAfter(dir, 'DELETE FROM snapshots', after);
   });
 
   it('a snapshot in an older layout of the world (another WORLD_FORMAT) is not read: the whole log is replayed', async () => {
-    const dir = freshDir();
-    const store = CommandStore.open(dir, { snapshotEvery: 1 });
-    const { world, vpcA, vpcB } = await twoVpcs(store, createWorld());
-    const after = await drive(store, world, scenario(vpcA, vpcB));
-    await store.close();
-
+    const { dir, after } = await snapshotEveryCommand();
     // As an older pcxsim left it: every snapshot in format 1, with a layout this one does not read.
-    const db = new Database(join(dir, 'pcxsim.sqlite'));
-    db.prepare(`UPDATE snapshots SET world = '{"format":1,"clock":0}'`).run();
-    db.close();
-    const reopened = CommandStore.open(dir);
-    expect(JSON.stringify(reopened.restore())).toBe(JSON.stringify(after));
-    await reopened.close();
+    await expectRestoredAfter(dir, `UPDATE snapshots SET world = '{"format":1,"clock":0}'`, after);
   });
 
   it('refuses a database of another schema version, and changes nothing', async () => {
