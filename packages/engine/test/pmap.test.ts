@@ -6,6 +6,23 @@ const keyArb = fc.oneof(fc.string({ maxLength: 6 }), fc.nat({ max: 5000 }), fc.c
 // The fourth member commits: between commits, nodes are edited in place (one command's changes).
 const opArb = fc.tuple(fc.boolean(), keyArb, fc.nat(), fc.boolean());
 
+type Op = readonly [isSet: boolean, key: PKey, value: number, commit: boolean];
+
+/** Runs `ops` on an empty map and on a Map model alike, committing where an op says; `check` runs after each op. */
+function run(ops: readonly Op[], check: (map: PMap<number>, model: Map<PKey, number>) => void = () => {}) {
+  let map = emptyPMap<number>();
+  const model = new Map<PKey, number>();
+  for (const [isSet, key, value, commit] of ops) {
+    map = isSet ? pset(map, key, value) : pdelete(map, key);
+    if (isSet) model.set(key, value);
+    else model.delete(key);
+    if (commit) commitFresh();
+    check(map, model);
+  }
+  commitFresh();
+  return { map, model };
+}
+
 function entries(map: PMap<number>): Map<PKey, number> {
   const out = new Map<PKey, number>();
   peach(map, (value, key) => out.set(key, value));
@@ -14,16 +31,7 @@ function entries(map: PMap<number>): Map<PKey, number> {
 
 describe('persistent hash map', () => {
   test.prop([fc.array(opArb, { maxLength: 300 })])('behaves as a Map under any sequence of sets and deletes', (ops) => {
-    let map = emptyPMap<number>();
-    const model = new Map<PKey, number>();
-    for (const [isSet, key, value, commit] of ops) {
-      map = isSet ? pset(map, key, value) : pdelete(map, key);
-      if (isSet) model.set(key, value);
-      else model.delete(key);
-      if (commit) commitFresh();
-      expect(map.size).toBe(model.size);
-    }
-    commitFresh();
+    const { map, model } = run(ops, (map, model) => expect(map.size).toBe(model.size));
     expect(map.size).toBe(model.size);
     expect(entries(map)).toEqual(model);
     for (const [key, value] of model) expect(pget(map, key)).toBe(value);
@@ -61,15 +69,7 @@ describe('persistent hash map', () => {
   test.prop([fc.array(denseOpArb, { maxLength: 300, size: 'max' })])(
     'has one layout per content, however the changes were grouped into commands (edits in place included)',
     (ops) => {
-      let map = emptyPMap<number>();
-      const model = new Map<PKey, number>();
-      for (const [isSet, key, value, commit] of ops) {
-        map = isSet ? pset(map, key, value) : pdelete(map, key);
-        if (isSet) model.set(key, value);
-        else model.delete(key);
-        if (commit) commitFresh();
-      }
-      commitFresh();
+      const { map, model } = run(ops);
       // The same entries, each set once, in the same order of first insertion as the model keeps.
       let fresh = emptyPMap<number>();
       for (const [key, value] of model) fresh = pset(fresh, key, value);
