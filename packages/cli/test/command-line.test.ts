@@ -1,8 +1,10 @@
 // The real bin, spawned: every command refuses an unknown flag or a bad value by name, with its
 // usage, exit 2; `pcxsim --help`, `pcxsim help NAME`, `NAME --help` and `-h` print the usage with
 // every flag's default, exit 0.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cleanUp, pcxsim } from './spawn-cli.js';
+import { buildCli, cleanUp, pcxsim, root } from './spawn-cli.js';
 
 beforeAll(buildCli, 180_000);
 afterAll(cleanUp);
@@ -108,4 +110,12 @@ describe('pcxsim helps', () => {
       for (const line of flagLines) expect(line.replace(/\s+/g, ' ')).toMatch(/\((default: [^)]+|required)\)/);
     }, 60_000);
   }
+
+  it("the README's synopsis of serve is the one serve --help prints, defaults included", async () => {
+    const usage = (await pcxsim('serve', '--help')).stdout;
+    const synopsis = usage.slice('usage: '.length, usage.indexOf('\n\n')).replace(/\s+/g, ' ');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const stated = /`pnpm (pcxsim serve [^`]*)`/.exec(readme)?.[1]?.replace(/\s+/g, ' ');
+    expect(stated).toBe(synopsis);
+  }, 60_000);
 });
