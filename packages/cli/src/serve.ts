@@ -21,7 +21,7 @@ const SERVE_FLAGS = {
   }),
   clock: option({
     value: 'wall|manual',
-    help: 'wall: simulated time follows real time, so requests resolve and expire by themselves; manual: starts at the wall time (or --start) and moves only through POST /_pcxsim/clock',
+    help: 'wall: simulated time follows real time, so requests resolve and expire by themselves; manual: starts at the wall time (or --start) and moves only through POST /_pcxsim/clock ({"advanceMs": 0} lets instant\'s transient states pass)',
     default: 'wall',
     parse: oneOf(['wall', 'manual'] as const),
   }),
