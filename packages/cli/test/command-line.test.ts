@@ -1,13 +1,22 @@
 // The real bin, spawned: every command refuses an unknown flag or a bad value by name, with its
 // usage, exit 2; `pcxsim --help`, `pcxsim help NAME`, `NAME --help` and `-h` print the usage with
 // every flag's default, exit 0.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cleanUp, pcxsim, root } from './spawn-cli.js';
+import { buildCli, cleanUp, pcxsim, root, scratchDir } from './spawn-cli.js';
 
 beforeAll(buildCli, 180_000);
 afterAll(cleanUp);
+
+/** An accounts file holding `text`. */
+function accountsFile(name: string, text: string): string {
+  const file = join(scratchDir(), name);
+  writeFileSync(file, text);
+  return file;
+}
+const notJson = accountsFile('not-json.json', '{"accessKeys": ');
+const shortAccount = accountsFile('short-account.json', JSON.stringify({ accessKeys: { AKIAEXAMPLE: { accountId: '123' } } }));
 
 /** Each command's mistakes: [arguments after the command's name, what the message must say]. */
 const REFUSALS: Readonly<Record<string, readonly (readonly [readonly string[], string])[]>> = {
@@ -22,6 +31,8 @@ const REFUSALS: Readonly<Record<string, readonly (readonly [readonly string[], s
     [['--clock', 'manual', '--start', '2026-03-01T09:00:00'], "--start must be an ISO 8601 time with its zone"],
     [['--start', '2026-03-01T09:00:00Z'], '--start needs --clock manual'],
     [['--accounts', '/no/such/accounts.json'], '--accounts /no/such/accounts.json: cannot read it (ENOENT)'],
+    [['--accounts', notJson], `--accounts ${notJson}: not JSON`],
+    [['--accounts', shortAccount], `--accounts ${shortAccount}: accessKeys.AKIAEXAMPLE.accountId must be a 12-digit account ID`],
     [['--verify-signatures'], '--verify-signatures needs --accounts FILE'],
     [['--port'], '--port needs a value: --port PORT'],
     [['stray'], "takes no arguments, but was given 'stray'"],
