@@ -2,7 +2,7 @@
 // indexes, the counters and the pair table always agree with the records (all are derived from a
 // record alone). A change touches only what its fields can move: a state change its status and
 // counter entries, a tag change its tag entries; a connection's VPCs never change.
-import type { PeeringState } from '@pcxsim/lifecycle';
+import { countsAsActive, isOutstanding } from '@pcxsim/lifecycle';
 import * as ix from './indexes.js';
 import { pdelete, pget, pset } from './pmap.js';
 import type { Tx } from './tx.js';
@@ -15,9 +15,6 @@ export const peeringById = (world: Pick<World, 'peerings'>, id: string): Peering
 
 /** The VPC with this ID. */
 export const vpcById = (world: Pick<World, 'vpcs'>, id: string): VpcRecord | undefined => pget(world.vpcs, id);
-
-const isActive = (state: PeeringState): boolean => state === 'provisioning' || state === 'active';
-const isOutstanding = (state: PeeringState): boolean => state === 'initiating-request' || state === 'pending-acceptance';
 
 /** The status-index keys: one per view that lists the connection in its state. */
 function statusKeys(record: PeeringRecord): string[] {
@@ -67,7 +64,7 @@ const vpcKeysOf = (record: PeeringRecord): string[] =>
 
 function counters(tx: Tx, record: PeeringRecord, delta: 1 | -1): void {
   if (isOutstanding(record.status)) tx.w.counts = ix.bump(tx.w.counts, ix.outstandingOf(record.requesterOwnerId), delta);
-  if (isActive(record.status)) {
+  if (countsAsActive(record.status)) {
     tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(record.requesterVpcId), delta);
     if (record.accepterVpcId !== record.requesterVpcId) tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(record.accepterVpcId), delta);
   }
@@ -80,7 +77,7 @@ function counters(tx: Tx, record: PeeringRecord, delta: 1 | -1): void {
 function recount(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
   const outstanding = Number(isOutstanding(after.status)) - Number(isOutstanding(before.status));
   if (outstanding !== 0) tx.w.counts = ix.bump(tx.w.counts, ix.outstandingOf(after.requesterOwnerId), outstanding);
-  const active = Number(isActive(after.status)) - Number(isActive(before.status));
+  const active = Number(countsAsActive(after.status)) - Number(countsAsActive(before.status));
   if (active !== 0) {
     tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(after.requesterVpcId), active);
     if (after.accepterVpcId !== after.requesterVpcId) tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(after.accepterVpcId), active);

@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { ERROR_TEXTS, SYSTEM_ROLES, TRANSITIONS, decide, renderRefusal, ruleFor, transition } from '../src/index.js';
 import { CONTEXT, EVERY_COMBINATION, byArb, contextArb, fromArb, triggerArb } from './fixtures.js';

@@ -1,5 +1,6 @@
 // AcceptVpcPeeringConnection (spec §3.1): the accepter's owner, from the accepter's Region, while
 // pending; then the per-VPC quota and the one-connection-per-pair rule.
+import { countsAsActive } from '@pcxsim/lifecycle';
 import type { AcceptVpcPeeringConnectionCommand } from '../commands.js';
 import { activeLimit, alreadyExists } from '../errors.js';
 import { activeOf, count, pairMembers, viewKey } from '../indexes.js';
@@ -20,7 +21,7 @@ import { userTrigger } from './user-trigger.js';
 function activeBetween(tx: Tx, record: PeeringRecord): PeeringRecord | undefined {
   for (const id of pairMembers(tx.w.pairs, record.requesterVpcId, record.accepterVpcId)) {
     const other = peeringById(tx.w, id)!;
-    if (other.id !== record.id && (other.status === 'active' || other.status === 'provisioning')) return other;
+    if (other.id !== record.id && countsAsActive(other.status)) return other;
   }
   return undefined;
 }
