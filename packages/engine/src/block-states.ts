@@ -5,7 +5,7 @@
 // time has come moves on, so an entry whose block has gone (or moved already) does nothing.
 import type { TimingProfile } from '@pcxsim/lifecycle';
 import { enqueue } from './schedule.js';
-import { vpcById, writeVpc } from './store.js';
+import { vpcById, writeVpc } from './records.js';
 import type { Tx } from './tx.js';
 import type { BlockState, Ipv4Block, Ipv6Block } from './world.js';
 

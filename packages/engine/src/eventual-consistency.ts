@@ -15,7 +15,7 @@ import { laggingPeerings, members, reindex } from './indexes.js';
 import { describedVersion, withoutHiddenVersions } from './peering-record.js';
 import { pkeys } from './pmap.js';
 import { enqueue } from './schedule.js';
-import { peeringById, writePeering } from './store.js';
+import { peeringById, writePeering } from './records.js';
 import type { Tx } from './tx.js';
 import { viewsOf } from './visibility.js';
 import type { PeeringRecord, World } from './world.js';

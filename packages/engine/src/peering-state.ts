@@ -5,7 +5,7 @@ import { transientDelayMs, type PeeringState } from '@pcxsim/lifecycle';
 import { describeDelay, notePeeringLag } from './eventual-consistency.js';
 import { makeRecord, withoutHiddenVersions, type PeeringChanges } from './peering-record.js';
 import { cancel, enqueue, laneOf, nextPosition, type ScheduledKind } from './schedule.js';
-import { peeringById, writePeering } from './store.js';
+import { peeringById, writePeering } from './records.js';
 import type { Tx } from './tx.js';
 import { retiresAt } from './visibility.js';
 import type { PeeringRecord } from './world.js';

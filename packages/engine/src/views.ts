@@ -12,7 +12,7 @@ import type {
   VpcPeeringConnectionVpcInfoOutput,
 } from './outputs.js';
 import { holdsAddresses } from './block-states.js';
-import { vpcById } from './store.js';
+import { vpcById } from './records.js';
 import type { BlockState, Ipv4Block, Ipv6Block, PeeringOptionsRecord, PeeringRecord, VpcBlocks, VpcRecord, World } from './world.js';
 
 /**

@@ -7,7 +7,7 @@ import { activeOf, count, pairMembers, viewKey } from '../indexes.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { PeeringConnectionOutput } from '../outputs.js';
 import { enter } from '../peering-state.js';
-import { peeringById } from '../store.js';
+import { peeringById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { peeringView } from '../views.js';
 import type { PeeringRecord } from '../world.js';

@@ -6,7 +6,7 @@ import { ownVpc } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { EmptyOutput } from '../outputs.js';
 import { enter, updatePeering } from '../peering-state.js';
-import { writeVpc } from '../store.js';
+import { writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { blocksOf } from '../views.js';
 import { accountRoles } from '../visibility.js';

@@ -15,7 +15,7 @@ import { peeringId, visiblePeering } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { ModifyVpcPeeringConnectionOptionsOutput } from '../outputs.js';
 import { updatePeering } from '../peering-state.js';
-import { vpcById } from '../store.js';
+import { vpcById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { optionsOutput } from '../views.js';
 import { accountRoles, rolesIn } from '../visibility.js';

@@ -4,8 +4,8 @@ import { TRIGGERS, decide, type Party, type PeeringState, type UserTrigger } fro
 import { peeringNotFound } from '../errors.js';
 import { peeringId } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
-import { contextOf, lifecycleRefusal } from '../refusal.js';
-import { peeringById } from '../store.js';
+import { contextOf, lifecycleRefusal } from '../lifecycle-decisions.js';
+import { peeringById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { rolesIn, seenBy } from '../visibility.js';
 import type { PeeringRecord } from '../world.js';

@@ -6,8 +6,8 @@ import { stepBlocks } from './block-states.js';
 import { catchUpPeering, forgetPeeringLag } from './eventual-consistency.js';
 import { runCheck } from './peering-check.js';
 import { dequeue, peek, type ScheduledEntry } from './schedule.js';
-import { systemMove } from './refusal.js';
-import { peeringById, writePeering } from './store.js';
+import { systemMove } from './lifecycle-decisions.js';
+import { peeringById, writePeering } from './records.js';
 import type { Tx } from './tx.js';
 import { catchUpVpc } from './vpc-versions.js';
 
