@@ -52,7 +52,7 @@ export function blocksHeld(blocks: readonly { readonly state: BlockState }[]): n
 }
 
 function scheduleStep(tx: Tx, vpcId: string, due: number): void {
-  tx.w.schedule = enqueue(tx.w.schedule, tx.w.clock, due, 'block-state', vpcId, tx.w.clock).schedule;
+  tx.w.schedule = enqueue(tx.edit, tx.w.schedule, tx.w.clock, due, 'block-state', vpcId, tx.w.clock).schedule;
 }
 
 /** The state and start of a new association of `vpcId`, with its next step scheduled (spec §6.1). */

@@ -55,7 +55,7 @@ export function advanceTo(tx: Tx, target: number): number {
   for (;;) {
     const next = peek(tx.w.schedule);
     if (next === null || next.entry.due > target) break;
-    tx.w.schedule = dequeue(tx.w.schedule, next.lane);
+    tx.w.schedule = dequeue(tx.edit, tx.w.schedule, next.lane);
     tx.w.clock = Math.max(tx.w.clock, next.entry.due);
     if (fire(tx, next.entry)) fired++;
   }

@@ -73,7 +73,7 @@ function expiryPosition(tx: Tx, status: PeeringState, expiresAt: number): number
 /** Moves a connection to `to` now, and schedules what follows. */
 export function enter(tx: Tx, before: PeeringRecord, to: PeeringState, changes: EntryChanges = NO_CHANGES): PeeringRecord {
   if (before.expiryEntry !== null) {
-    tx.w.schedule = cancel(tx.w.schedule, laneOf(before.statusSince, before.expiresAt), before.expiryEntry);
+    tx.w.schedule = cancel(tx.edit, tx.w.schedule, laneOf(before.statusSince, before.expiresAt), before.expiryEntry);
   }
   // One literal shape for every state change, rather than a spread of `changes` (see makeRecord).
   const after = updatePeering(tx, before, {
@@ -90,7 +90,7 @@ export function enter(tx: Tx, before: PeeringRecord, to: PeeringState, changes: 
 }
 
 function schedule(tx: Tx, due: number, kind: ScheduledKind, record: PeeringRecord): number {
-  const queued = enqueue(tx.w.schedule, tx.w.clock, due, kind, record.id, record.statusSince);
+  const queued = enqueue(tx.edit, tx.w.schedule, tx.w.clock, due, kind, record.id, record.statusSince);
   tx.w.schedule = queued.schedule;
   return queued.position;
 }

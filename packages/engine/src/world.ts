@@ -4,7 +4,7 @@ import type { Party, PeeringState, TerminalState, TimingProfile } from '@pcxsim/
 import { EXPIRY_MS, PEERING_STATES, VISIBILITY, isTerminal } from '@pcxsim/lifecycle';
 import type { TagSet } from '@pcxsim/tags';
 import type { IdState } from './ids.js';
-import { commitFresh, emptyPMap, type PMap } from './pmap.js';
+import { emptyPMap, type PMap } from './pmap.js';
 import { PUBLIC_REGIONS } from './regions.js';
 import { EMPTY_SCHEDULE, type Schedule } from './schedule.js';
 
@@ -347,7 +347,6 @@ export function createWorld(options: WorldOptions = {}): World {
     retention,
     consistency: { describeDelayMs: options.consistency?.describeDelayMs ?? 0 },
   };
-  commitFresh();
   return deepFreeze({
     format: WORLD_FORMAT,
     config,
