@@ -43,7 +43,7 @@ describe('decide: the one place a state change is decided', () => {
     }
   });
 
-  test('the accepter deleting its VPC under another account\'s pending request is refused for its role (spec §1.2)', () => {
+  test("the accepter deleting its VPC under another account's pending request is refused for its role (spec §1.2)", () => {
     expect(decide('pending-acceptance', 'vpc-deleted', ['accepter'], 'eu-west-1', 'eu-west-1')).toMatchObject({ ok: false, kind: 'wrongParty' });
     expect(decide('pending-acceptance', 'vpc-deleted', ['requester', 'accepter'], 'eu-west-1', 'eu-west-1')).toMatchObject({ ok: true, to: 'deleted' });
   });
