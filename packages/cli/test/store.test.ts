@@ -116,7 +116,8 @@ describe('the durable store', () => {
     db.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();
     db.close();
     expect(() => CommandStore.open(dir)).toThrow(new StoreError(
-      `the data directory was written by a pcxsim with store schema 99; this one reads schema ${SCHEMA_VERSION}. Use another --data directory (nothing was changed).`,
+      `${join(dir, 'pcxsim.sqlite')} was written by a pcxsim with store schema 99; this one reads schema ${SCHEMA_VERSION}. ` +
+        'Serve it with a pcxsim that reads that schema, or use another --data directory (nothing was changed).',
     ));
     const check = new Database(join(dir, 'pcxsim.sqlite'));
     expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '99' });
