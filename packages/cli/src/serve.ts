@@ -62,7 +62,8 @@ export async function serve(flags: Flags): Promise<number> {
     },
     ...(flags.has('verify-signatures') ? { signatures: { secrets } } : {}),
     // Every accepted change is durable before its answer goes out.
-    ...(store === undefined ? {} : { onApplied: (applied, after) => store.append(applied, after), onReset: () => store.reset() }),
+    // While it cannot write (a full disk), health answers 503 with the reason.
+    ...(store === undefined ? {} : { onApplied: (applied, after) => store.append(applied, after), onReset: () => store.reset(), health: () => store.health() }),
     ...(quiet ? {} : { onAnswered: logRequest }),
     // Wall clock: simulated time follows real time; each catch-up is logged like any command.
     ...(clock === 'wall' ? { now: () => Date.now() } : {}),
@@ -99,6 +100,6 @@ export async function serve(flags: Flags): Promise<number> {
 
 function logRequest(request: AnsweredRequest): void {
   process.stderr.write(
-    `${JSON.stringify({ action: request.action, account: request.accountId, region: request.region, status: request.status, ms: Math.round(request.ms * 100) / 100 })}\n`,
+    `${JSON.stringify({ action: request.action, account: request.accountId, region: request.region, status: request.status, ms: Math.round(request.ms * 100) / 100, cause: request.cause })}\n`,
   );
 }
