@@ -7,6 +7,7 @@ import { formatTimeline, parseScenario, runScenario } from './scenario.js';
 import { serve } from './serve.js';
 import { CommandStore, StoreError } from './store.js';
 import { parseFlags, type Flags } from './flags.js';
+import { STORE_COMMANDS, STORE_USAGE } from './store-commands.js';
 
 /** The usage text `pcxsim help` prints. */
 export const USAGE = `usage: pcxsim <command> [options]
@@ -18,11 +19,13 @@ export const USAGE = `usage: pcxsim <command> [options]
            replay a scenario and check its expectations (exit 1 when one fails)
   history  [--data DIR] [pcx-id|vpc-id]
            the timeline of one resource, or the whole log, from a data directory (also while serving)
-${CONFORM_USAGE}`;
+${STORE_USAGE}${CONFORM_USAGE}`;
 
 /** Runs `pcxsim` with its arguments; resolves to the exit code (serve resolves when it stops). */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const storeCommand = command !== undefined && Object.hasOwn(STORE_COMMANDS, command) ? STORE_COMMANDS[command] : undefined;
+  if (storeCommand !== undefined) return storeCommand(rest).catch(exitOnStoreError);
   let flags: Flags;
   try {
     flags = parseFlags(rest);
@@ -57,6 +60,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** A data directory the store cannot use is a message and exit 1, never a stack trace. */
+function exitOnStoreError(error: unknown): number {
+  if (!(error instanceof StoreError)) throw error;
+  process.stderr.write(`pcxsim: ${error.message}\n`);
+  return 1;
 }
 
 function run(flags: Flags): number {

@@ -1,7 +1,11 @@
 // How much of a (possibly damaged) command log can still be read, for `pcxsim doctor` and
 // `pcxsim recover` (issue 19). Only an unbroken prefix 1..K is worth anything: every command was
 // applied to the world the ones before it made, so commands after a hole cannot be replayed.
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { headerDamage, readableCopy, type HeaderDamage } from './sqlite-header.js';
 import { describeSqliteError } from './store-check.js';
 import type { StoredCommand } from './store.js';
 
@@ -99,4 +103,42 @@ export function scanLog(db: Database.Database, visit: (entry: StoredCommand) => 
   // Damage past the last command (in a page with no command in it) loses nothing.
   if (end !== undefined && highestSeen === lastIntact) stoppedBecause = undefined;
   return { lastIntact, stoppedBecause, highestSeen, exact: end !== undefined, readableAfter: tail };
+}
+
+/** A damaged database opened to read what it still holds. */
+export interface Salvage {
+  /** The connection (read only). */
+  readonly db: Database.Database;
+  /** What was wrong with the header, when the pages are read through a copy with a readable one. */
+  readonly header: HeaderDamage | undefined;
+  /** Closes the connection and removes the copy. */
+  close(): void;
+}
+
+/**
+ * Opens `file` to read (never to write). A file whose header is garbled or says it is longer than it
+ * is gets read through a copy with a readable header (sqlite-header.ts), made in a temporary directory.
+ */
+export function openToSalvage(file: string): Salvage {
+  const header = headerDamage(file);
+  if (header === undefined || header.kind === 'newer-format') {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    return { db, header, close: () => db.close() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pcxsim-salvage-'));
+  try {
+    readableCopy(file, join(dir, 'pcxsim.sqlite'), header);
+    const db = new Database(join(dir, 'pcxsim.sqlite'), { readonly: true, fileMustExist: true });
+    return {
+      db,
+      header,
+      close: () => {
+        db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

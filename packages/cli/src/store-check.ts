@@ -3,6 +3,8 @@
 // refused with a message that names the file, what is wrong and what to do — never served from
 // whatever part of it could be read, and never changed.
 import type Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
+import { headerDamage } from './sqlite-header.js';
 import { StoreError } from './store-error.js';
 
 /** The layout of the database; a data directory of another version is refused, never rewritten. */
@@ -31,7 +33,8 @@ export function describeSqliteError(error: unknown): string {
 export function structuralProblems(db: Database.Database, pragma: 'quick_check' | 'integrity_check'): string[] {
   try {
     const rows = db.pragma(pragma) as Record<string, unknown>[];
-    const problems = rows.map((row) => String(Object.values(row)[0]));
+    // A row may hold several problems, one a line, under a heading that names the database.
+    const problems = rows.flatMap((row) => String(Object.values(row)[0]).split('\n')).filter((line) => !/^\*\*\* in database \w+ \*\*\*$/.test(line));
     return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
   } catch (error) {
     return [describeSqliteError(error)];
@@ -93,10 +96,13 @@ export function whatToDo(dir: string): string {
 export function checkDatabase(db: Database.Database, file: string, dir: string, emptyFile: boolean): 'new' | 'pcxsim' {
   if (emptyFile) {
     throw new StoreError(
-      `${file} is empty (0 bytes) and holds no pcxsim store. If it held your data it was truncated: ${whatToDo(dir)} ` +
-        'If the directory is new, delete the file.',
+      `${file} is empty (0 bytes) and holds no pcxsim store: if it held your data, it was cut off (restore a backup); ` +
+        'if the directory is new, delete the file. Nothing was served or changed.',
     );
   }
+  const header = existsSync(file) && statSync(file).size > 0 ? headerDamage(file) : undefined;
+  if (header?.kind === 'newer-format') throw new StoreError(`${file} cannot be read: ${header.what}. Serve it with the pcxsim that wrote it (nothing was changed).`);
+  if (header !== undefined) throw new StoreError(`${file} is damaged: ${header.what}. ${whatToDo(dir)}`);
   const problems = structuralProblems(db, 'quick_check');
   if (problems.length > 0) {
     throw new StoreError(

@@ -264,30 +264,46 @@ export class CommandStore {
     const batch = this.pending;
     this.pending = [];
     this.flushing = undefined;
-    let seq = this.seq;
-    const snapshot = seq + batch.length - this.lastSnapshot >= this.snapshotEvery;
     try {
-      this.db.transaction(() => {
-        for (const { entry } of batch) {
-          this.insertCommand.run(++seq, entry.clock, JSON.stringify(entry.caller), JSON.stringify(entry.command), JSON.stringify(entry.events));
-        }
-        if (snapshot) this.insertSnapshot.run(seq, JSON.stringify(batch.at(-1)!.world));
-      })();
-    } catch (error) {
-      // The transaction was rolled back: the numbers stay where they were, and the failure is kept
-      // for health() and named in the error each waiting request gets.
-      const cause = describeSqliteError(error);
-      if (this.failing?.cause === cause) this.failing.failed += batch.length;
-      else this.failing = { cause, since: Date.now(), failed: batch.length };
-      const failure = new WriteFailure(`${cause} (${this.file}: ${batch.length === 1 ? 'the change was' : `${batch.length} changes were`} not kept)`, { cause: error });
+      this.write(batch.map((pending) => pending.entry), batch.at(-1)!.world);
+    } catch (failure) {
       for (const { done } of batch) done(failure);
       return;
+    }
+    for (const { done } of batch) done();
+  }
+
+  /**
+   * Logs commands read from another log (`pcxsim recover`), with the world after the last, in one
+   * transaction, now; throws a {@link WriteFailure} when that cannot be made durable.
+   */
+  appendBatch(entries: readonly LoggedCommand[], worldAfter: World): void {
+    if (entries.length > 0) this.write(entries, worldAfter);
+  }
+
+  // One transaction: the commands, and a snapshot when one is due. On failure it was rolled back:
+  // the numbers stay where they were, and the cause is kept for health() and named in the error.
+  private write(entries: readonly LoggedCommand[], worldAfter: World): void {
+    let seq = this.seq;
+    const snapshot = seq + entries.length - this.lastSnapshot >= this.snapshotEvery;
+    try {
+      this.db.transaction(() => {
+        for (const entry of entries) {
+          this.insertCommand.run(++seq, entry.clock, JSON.stringify(entry.caller), JSON.stringify(entry.command), JSON.stringify(entry.events));
+        }
+        if (snapshot) this.insertSnapshot.run(seq, JSON.stringify(worldAfter));
+      })();
+    } catch (error) {
+      const cause = describeSqliteError(error);
+      if (this.failing?.cause === cause) this.failing.failed += entries.length;
+      else this.failing = { cause, since: Date.now(), failed: entries.length };
+      const what = entries.length === 1 ? 'the change was' : `${entries.length} changes were`;
+      throw new WriteFailure(`${cause} (${this.file}: ${what} not kept)`, { cause: error });
     }
     this.seq = seq;
     if (snapshot) this.lastSnapshot = seq;
     this.commits++;
     this.failing = undefined;
-    for (const { done } of batch) done();
   }
 
   /**
