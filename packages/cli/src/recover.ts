@@ -96,8 +96,12 @@ export async function recover(argv: readonly string[]): Promise<number> {
   if (typeof flags === 'number') return flags;
   const from = flags['data'] as string;
   const to = flags['to'] as string;
-  const { log, kept } = await recoverStore(from, to);
-  const lost = log.stoppedBecause === undefined ? 'no command was lost' : `commands lost: ${lostInWords(log)}; command ${kept + 1}: ${log.stoppedBecause}`;
-  process.stdout.write(`pcxsim recover: ${to} holds commands 1..${kept} of ${from}; ${lost}\n  serve it: pcxsim serve --data ${to}\n`);
+  process.stdout.write(formatRecovery(from, to, await recoverStore(from, to)));
   return 0;
+}
+
+/** What `pcxsim recover` prints: what the new directory holds, and what was lost. */
+export function formatRecovery(from: string, to: string, { log, kept }: Recovery): string {
+  const lost = log.stoppedBecause === undefined ? 'no command was lost' : `commands lost: ${lostInWords(log)}; command ${kept + 1}: ${log.stoppedBecause}`;
+  return `pcxsim recover: ${to} holds commands 1..${kept} of ${from}; ${lost}\n  serve it: pcxsim serve --data ${to}\n`;
 }
