@@ -308,14 +308,15 @@ export class CommandStore {
 
   /**
    * Why changes cannot be made durable now, or `undefined` when they can. While writes fail, each
-   * call first tries a small write of its own (so health clears by itself once space is freed, even
-   * when no request writes); a write that commits, the store's or this one, clears it.
+   * call first tries a write of its own, of a page (so health clears by itself once space is freed,
+   * even when no request writes); a write that commits, the store's or this one, clears it.
    */
   health(): string | undefined {
     let failing = this.failing;
     if (failing === undefined || this.lock === undefined) return undefined;
     try {
-      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('health_probe', ?)").run(new Date().toISOString());
+      // A page's worth, so that it needs what a command's commit needs: room for a new page.
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('health_probe', ?)").run(`${new Date().toISOString()} ${'.'.repeat(4096)}`);
       this.failing = undefined;
       return undefined;
     } catch (error) {
