@@ -10,12 +10,12 @@ export const FIXTURE_OPTIONS: WorldOptions = { seed: 5, timing: 'instant', start
 /**
  * The i-th command of the stream, given the world before it: CreateVpc from four accounts in turn,
  * every tenth a CreateTags with a value unique to it (`"Value":"<i>"`: tests find its page by it),
- * every fiftieth a clock step.
+ * every fiftieth (from the 26th) a clock step.
  */
 function nth(i: number, world: World, last: { vpc?: string | undefined; owner?: Caller }): [Caller, Command] {
   if (i % 10 === 9 && last.vpc !== undefined) return [last.owner!, { type: 'CreateTags', Resources: [last.vpc], Tags: [{ Key: 'n', Value: String(i) }] }];
   const caller: Caller = { accountId: String(111111111111 * (1 + (i % 4))), region: world.config.regions[0] ?? 'us-east-1' };
-  if (i % 50 === 49) return [caller, { type: 'AdvanceClock', Milliseconds: 1000 }];
+  if (i % 50 === 25) return [caller, { type: 'AdvanceClock', Milliseconds: 1000 }];
   return [caller, { type: 'CreateVpc', CidrBlock: `10.${i % 256}.0.0/16` }];
 }
 
