@@ -230,6 +230,7 @@ export class CommandStore {
   /** The logged commands after `afterSeq`, in order; a row that cannot be read is a {@link StoreError} naming it. */
   *commands(afterSeq = 0): Iterable<StoredCommand> {
     let seq = afterSeq;
+    let reading: number | undefined; // a row SQLite read, whose JSON is being parsed
     try {
       const rows = this.db.prepare('SELECT seq, clock, caller, command, events FROM commands WHERE seq > ? ORDER BY seq').iterate(afterSeq) as Iterable<{
         seq: number;
@@ -239,12 +240,16 @@ export class CommandStore {
         events: string;
       }>;
       for (const row of rows) {
+        reading = row.seq;
+        const entry: StoredCommand = { seq: row.seq, clock: row.clock, caller: JSON.parse(row.caller), command: JSON.parse(row.command), events: JSON.parse(row.events) };
+        reading = undefined;
         seq = row.seq;
-        yield { seq: row.seq, clock: row.clock, caller: JSON.parse(row.caller), command: JSON.parse(row.command), events: JSON.parse(row.events) };
+        yield entry;
       }
     } catch (error) {
       if (error instanceof StoreError) throw error;
-      throw new StoreError(`${this.file} is damaged: the command after ${seq} cannot be read (${describeSqliteError(error)}). ${whatToDo(this.dir)}`);
+      const which = reading === undefined ? `the command after ${seq}` : `command ${reading}`;
+      throw new StoreError(`${this.file} is damaged: ${which} cannot be read (${describeSqliteError(error)}). ${whatToDo(this.dir)}`);
     }
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apply, createWorld, type Caller, type Command, type World } from '@pcxsim/engine';
+import { diagnose } from '../src/doctor.js';
 import { CommandStore, SCHEMA_VERSION, StoreError } from '../src/store.js';
 
 const A: Caller = { accountId: '111111111111', region: 'us-east-1' };
@@ -142,6 +143,22 @@ describe('the durable store', () => {
     const store = CommandStore.open(dir);
     await store.close();
     expect(() => CommandStore.open(freshDir(), { readOnly: true })).toThrow(StoreError);
+  });
+
+  it('a command that cannot be read on restore is a StoreError naming it, never a partial world; the lock is released', async () => {
+    const { dir } = await snapshotEveryCommand();
+    const db = new Database(join(dir, 'pcxsim.sqlite'));
+    db.prepare("UPDATE commands SET command = '{broken' WHERE seq = 3").run();
+    db.prepare('DELETE FROM snapshots').run();
+    db.close();
+    const store = CommandStore.open(dir); // SQLite's structure is sound: quick_check passes
+    expect(() => store.restore()).toThrow(`${join(dir, 'pcxsim.sqlite')} is damaged: command 3 cannot be read (`);
+    const reader = CommandStore.open(dir, { readOnly: true });
+    expect(() => [...reader.commands()]).toThrow(StoreError);
+    await reader.close();
+    expect(diagnose(dir)).toMatchObject({ sound: false, log: { lastIntact: 2, stoppedBecause: expect.stringMatching(/^it is not JSON/) } });
+    const again = CommandStore.open(dir); // the failed restore let go of the directory
+    await again.close();
   });
 
   it('refuses a data directory it cannot create or write', () => {
