@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diagnose, formatDiagnosis } from '../src/doctor.js';
+import { main } from '../src/main.js';
 import { formatRecovery, recoverStore } from '../src/recover.js';
 import { CommandStore, type LoggedCommand } from '../src/store.js';
 import { worldAfter, writeLog } from './store-fixture.js';
@@ -72,9 +73,28 @@ function pcxsim(...args: string[]): { status: number | null; stdout: string; std
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** Serve refuses the directory: exit 1, a message naming the file and `what`, no stack trace, nothing served, the file unchanged. */
-function expectRefused(copy: { dir: string; file: string; hash: string }, what: RegExp, advice: RegExp): void {
-  const run = pcxsim('serve', '--port', '0', '--quiet', '--data', copy.dir);
+/** Runs `pcxsim …args` in process (main, as the binary runs it); the exit code and what it wrote. */
+async function inProcess(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { status: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/**
+ * Serve refuses the directory: exit 1, a message naming the file and `what`, no stack trace, nothing
+ * served, the file unchanged. The real binary in a process of its own when `spawned`, else `main` in
+ * this one (the same code, without a process start: they cost seconds each on a loaded machine).
+ */
+async function expectRefused(copy: { dir: string; file: string; hash: string }, what: RegExp, advice: RegExp, { spawned = false } = {}): Promise<void> {
+  const args = ['serve', '--port', '0', '--quiet', '--data', copy.dir];
+  const run = spawned ? pcxsim(...args) : await inProcess(...args);
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(copy.file);
   expect(run.stderr).toMatch(what);
@@ -123,7 +143,7 @@ describe('a damaged data directory', () => {
       expect(at).toBeGreaterThan(0);
       overwrite(file, at - (at % 4096), garbage(4096, 1)); // the whole page that holds command 1010
     });
-    expectRefused(copy, /is damaged: SQLite's quick_check found/, RECOVER_ADVICE);
+    await expectRefused(copy, /is damaged: SQLite's quick_check found/, RECOVER_ADVICE, { spawned: true });
     const doctor = pcxsim('doctor', '--data', copy.dir);
     expect(doctor.status).toBe(1);
     const diagnosis = diagnose(copy.dir)!;
@@ -131,7 +151,11 @@ describe('a damaged data directory', () => {
     expect(diagnosis.log.lastIntact).toBeLessThan(1010);
     expect(diagnosis.log.exact).toBe(true);
     expect(diagnosis.log.highestSeen).toBe(COMMANDS);
-    expect(doctor.stdout).toContain(`commands 1..${diagnosis.log.lastIntact} read intact — the last:`);
+    const last = logged[diagnosis.log.lastIntact - 1]!;
+    expect(doctor.stdout).toContain(
+      `commands 1..${diagnosis.log.lastIntact} read intact — the last: ${new Date(last.clock).toISOString()} ${last.command.type} by ${last.caller.accountId} in ${last.caller.region}`,
+    );
+    console.log(doctor.stdout);
     const { kept, said } = await expectRecovered('a page of the command log overwritten (4 KiB)', copy, { cli: true });
     expect(kept).toBe(diagnosis.log.lastIntact);
     expect(said).toBe(`commands lost: ${COMMANDS - kept} lost (${kept + 1}..${COMMANDS})`);
@@ -139,26 +163,26 @@ describe('a damaged data directory', () => {
 
   it('4 KiB of garbage in the middle of the file (snapshot pages): refused; recover keeps every command', async () => {
     const copy = damagedCopy((file) => overwrite(file, Math.floor(readFileSync(file).length / 2) + 123, garbage(4096, 2)));
-    expectRefused(copy, /is damaged: SQLite's quick_check found/, RECOVER_ADVICE);
+    await expectRefused(copy, /is damaged: SQLite's quick_check found/, RECOVER_ADVICE);
     expect(await expectRecovered('4 KiB overwritten mid-file', copy)).toEqual({ kept: COMMANDS, said: 'no command was lost' });
   });
 
   it('the file cut off at 60 %: refused as cut off; recover keeps the prefix the remaining pages hold', async () => {
     const copy = damagedCopy((file) => truncateSync(file, Math.floor(readFileSync(file).length * 0.6)));
-    expectRefused(copy, /it was cut off: its header says \d+ pages/, RECOVER_ADVICE);
+    await expectRefused(copy, /it was cut off: its header says \d+ pages/, RECOVER_ADVICE);
     const { kept } = await expectRecovered('cut off at 60 % of its length', copy);
     expect(kept).toBeLessThan(COMMANDS);
   });
 
   it('its 100-byte header overwritten: refused; recover reads every page through a rebuilt header', async () => {
     const copy = damagedCopy((file) => overwrite(file, 0, garbage(100, 3)));
-    expectRefused(copy, /does not begin with SQLite's header/, RECOVER_ADVICE);
+    await expectRefused(copy, /does not begin with SQLite's header/, RECOVER_ADVICE);
     expect(await expectRecovered('header (first 100 bytes) overwritten', copy)).toEqual({ kept: COMMANDS, said: 'no command was lost' });
   });
 
   it('a newer SQLite file format, or a newer store schema: refused as such, not as damage, and left as it is', async () => {
     const format = damagedCopy((file) => overwrite(file, 18, Buffer.from([3, 3])));
-    expectRefused(format, /SQLite file format 3, newer than this SQLite reads/, /Serve it with the pcxsim that wrote it \(nothing was changed\)/);
+    await expectRefused(format, /SQLite file format 3, newer than this SQLite reads/, /Serve it with the pcxsim that wrote it \(nothing was changed\)/);
     await expect(recoverStore(format.dir, join(tempDir(), 'r'))).rejects.toThrow(/it is not damaged/);
 
     const schema = damagedCopy((file) => {
@@ -166,17 +190,17 @@ describe('a damaged data directory', () => {
       db.prepare("UPDATE meta SET value = '2' WHERE key = 'schema_version'").run();
       db.close();
     });
-    expectRefused(schema, /was written by a pcxsim with store schema 2; this one reads schema 1/, /use another --data directory \(nothing was changed\)/);
+    await expectRefused(schema, /was written by a pcxsim with store schema 2; this one reads schema 1/, /use another --data directory \(nothing was changed\)/);
     expect(formatDiagnosis(schema.dir, diagnose(schema.dir)!)).toContain('a pcxsim store of schema 2');
   });
 
-  it('a file cut to 0 bytes is refused, never taken for a new, empty store', () => {
+  it('a file cut to 0 bytes is refused, never taken for a new, empty store', async () => {
     const copy = damagedCopy((file) => truncateSync(file, 0));
-    expectRefused(copy, /is empty \(0 bytes\) and holds no pcxsim store/, /restore a backup/);
+    await expectRefused(copy, /is empty \(0 bytes\) and holds no pcxsim store/, /restore a backup/);
   });
 
-  it('doctor calls the pristine directory sound and names its last command', () => {
-    const run = pcxsim('doctor', '--data', pristine);
+  it('doctor calls the pristine directory sound and names its last command', async () => {
+    const run = await inProcess('doctor', '--data', pristine);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('structure  sound (SQLite integrity_check: ok)');
     expect(run.stdout).toMatch(new RegExp(`commands 1\\.\\.${COMMANDS} read intact — the last: \\S+ CreateTags by 333333333333 in us-east-1`));
