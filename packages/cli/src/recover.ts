@@ -2,7 +2,7 @@
 // command log's unbroken readable prefix of a damaged one. The damaged directory is only read. The
 // new one is written through the store as serve writes it (commands, then snapshots as they fall
 // due), then opened and restored as serve would, and checked against the world the replay made.
-import { existsSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createWorld, type WorldOptions } from '@pcxsim/engine';
 import { commandArgs } from './command-args.js';
@@ -37,6 +37,7 @@ const BATCH = 10_000;
 export async function recoverStore(from: string, to: string): Promise<Recovery> {
   const file = join(from, 'pcxsim.sqlite');
   if (!existsSync(file)) throw new StoreError(`there is no pcxsim store in ${from} (no pcxsim.sqlite)`);
+  if (existsSync(to) && !statSync(to).isDirectory()) throw new StoreError(`${to} is not a directory: recover writes only to a new or empty directory`);
   if (existsSync(to) && readdirSync(to).length > 0) throw new StoreError(`${to} is not empty: recover writes only to a new or empty directory`);
   let salvage: Salvage;
   try {

@@ -1,11 +1,12 @@
 // The arguments of `pcxsim doctor`, `recover` and `backup` (strict parseArgs): an unknown flag, a
 // flag without its value or a missing one is an error naming it, with the usage, exit 2; -h/--help
 // prints the usage, exit 0. And a data directory they cannot use is a message and exit 1.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/main.js';
+import { CommandStore } from '../src/store.js';
 
 /** Runs `pcxsim …args` in process; the exit code and what it wrote. */
 async function pcxsim(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -59,5 +60,18 @@ describe('pcxsim doctor, recover, backup: arguments', () => {
     expect(await pcxsim('doctor', '--data', dir)).toEqual({ code: 1, out: '', err: `pcxsim doctor: there is no pcxsim store in ${dir} (no pcxsim.sqlite)\n` });
     expect(await pcxsim('recover', '--data', dir, '--to', join(dir, 'new'))).toEqual({ code: 1, out: '', err: `pcxsim: there is no pcxsim store in ${dir} (no pcxsim.sqlite)\n` });
     expect(await pcxsim('backup', '--data', dir, '--to', join(dir, 'copy'))).toEqual({ code: 1, out: '', err: `pcxsim: there is no pcxsim store in ${dir} (no pcxsim.sqlite)\n` });
+  });
+
+  it('recover refuses a target that is a file or not empty; backup one whose directory does not exist — each a message, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcxsim-args-'));
+    dirs.push(dir);
+    const data = join(dir, 'data');
+    await CommandStore.open(data).close();
+    writeFileSync(join(dir, 'a-file'), '');
+    expect(await pcxsim('recover', '--data', data, '--to', join(dir, 'a-file'))).toMatchObject({ code: 1, err: `pcxsim: ${join(dir, 'a-file')} is not a directory: recover writes only to a new or empty directory\n` });
+    expect(await pcxsim('recover', '--data', data, '--to', dir)).toMatchObject({ code: 1, err: `pcxsim: ${dir} is not empty: recover writes only to a new or empty directory\n` });
+    const nowhere = await pcxsim('backup', '--data', data, '--to', join(dir, 'no-such-dir', 'copy.sqlite'));
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.err).toMatch(/^pcxsim: cannot back up .* the directory does not exist\n$/);
   });
 });
