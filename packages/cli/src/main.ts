@@ -24,6 +24,9 @@ const COMMANDS: readonly Entry[] = [
   { name: 'run', load: async () => (await import('./run.js')).runCommand },
   { name: 'history', load: async () => (await import('./history.js')).historyCommand },
   { name: 'conform', load: async () => (await import('./conform.js')).conformCommand },
+  { name: 'doctor', load: async () => (await import('./doctor.js')).doctorCommand },
+  { name: 'recover', load: async () => (await import('./recover.js')).recoverCommand },
+  { name: 'backup', load: async () => (await import('./backup.js')).backupCommand },
 ];
 
 /** The overview `pcxsim --help` prints: every command with its flags (each at its default) and what it does. */

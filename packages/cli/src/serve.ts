@@ -94,7 +94,8 @@ async function serve(flags: FlagValues<typeof SERVE_FLAGS>, given: ReadonlySet<s
     ...(accounts === undefined ? {} : { identity: accounts.identity }),
     ...(flags['verify-signatures'] ? { signatures: { secrets } } : {}),
     // Every accepted change is durable before its answer goes out.
-    ...(store === undefined ? {} : { onApplied: (applied, after) => store.append(applied, after), onReset: () => store.reset() }),
+    // While it cannot write (a full disk), health answers 503 with the reason.
+    ...(store === undefined ? {} : { onApplied: (applied, after) => store.append(applied, after), onReset: () => store.reset(), health: () => store.health() }),
     ...(quiet ? {} : { onAnswered: logRequest }),
     // Wall clock: simulated time follows real time; each catch-up is logged like any command.
     ...(clock === 'wall' ? { now: () => Date.now() } : {}),
@@ -161,6 +162,7 @@ function logRequest(request: AnsweredRequest): void {
       status: request.status,
       ...(request.errorCode === undefined ? {} : { error: request.errorCode }),
       ms: Math.round(request.ms * 100) / 100,
+      ...(request.cause === undefined ? {} : { cause: request.cause }),
     })}\n`,
   );
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apply, createWorld, type Caller, type Command, type World } from '@pcxsim/engine';
+import { diagnose } from '../src/doctor.js';
 import { CommandStore, SCHEMA_VERSION, StoreError } from '../src/store.js';
 
 const A: Caller = { accountId: '111111111111', region: 'us-east-1' };
@@ -116,7 +117,8 @@ describe('the durable store', () => {
     db.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();
     db.close();
     expect(() => CommandStore.open(dir)).toThrow(new StoreError(
-      `the data directory was written by a pcxsim with store schema 99; this one reads schema ${SCHEMA_VERSION}. Use another --data directory (nothing was changed).`,
+      `${join(dir, 'pcxsim.sqlite')} was written by a pcxsim with store schema 99; this one reads schema ${SCHEMA_VERSION}. ` +
+        'Serve it with a pcxsim that reads that schema, or use another --data directory (nothing was changed).',
     ));
     const check = new Database(join(dir, 'pcxsim.sqlite'));
     expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: '99' });
@@ -141,6 +143,22 @@ describe('the durable store', () => {
     const store = CommandStore.open(dir);
     await store.close();
     expect(() => CommandStore.open(freshDir(), { readOnly: true })).toThrow(StoreError);
+  });
+
+  it('a command that cannot be read on restore is a StoreError naming it, never a partial world; the lock is released', async () => {
+    const { dir } = await snapshotEveryCommand();
+    const db = new Database(join(dir, 'pcxsim.sqlite'));
+    db.prepare("UPDATE commands SET command = '{broken' WHERE seq = 3").run();
+    db.prepare('DELETE FROM snapshots').run();
+    db.close();
+    const store = CommandStore.open(dir); // SQLite's structure is sound: quick_check passes
+    expect(() => store.restore()).toThrow(`${join(dir, 'pcxsim.sqlite')} is damaged: command 3 cannot be read (`);
+    const reader = CommandStore.open(dir, { readOnly: true });
+    expect(() => [...reader.commands()]).toThrow(StoreError);
+    await reader.close();
+    expect(diagnose(dir)).toMatchObject({ sound: false, log: { lastIntact: 2, stoppedBecause: expect.stringMatching(/^it is not JSON/) } });
+    const again = CommandStore.open(dir); // the failed restore let go of the directory
+    await again.close();
   });
 
   it('refuses a data directory it cannot create or write', () => {

@@ -3,7 +3,7 @@
 //   POST /_pcxsim/reset   an empty world with the same configuration (and request IDs start over)
 //   POST /_pcxsim/clock   {"advanceMs": n}: move the simulated clock forward, answer the new time
 //   GET  /_pcxsim/world   the world as JSON (`JSON.parse` of it is a world the engine takes back)
-//   GET  /_pcxsim/health  {"status": "ok"}
+//   GET  /_pcxsim/health  {"status": "ok"}, or 503 {"status": "unavailable", "reason": …} while changes cannot be kept
 //   POST /_pcxsim/throttle {"requests": n}: the next n EC2 requests get 503 RequestLimitExceeded
 import type { Step, World } from '@pcxsim/engine';
 import { clockHeader } from './clock-header.js';
@@ -23,6 +23,8 @@ export interface ControlTarget {
   advanceClock(ms: number): Step<'AdvanceClock'>;
   /** Answers the next `requests` EC2 requests with `RequestLimitExceeded` (503), changing nothing. */
   throttle(requests: number): void;
+  /** Why changes cannot be kept now (a store that cannot write), or `undefined` when they can (and when absent). */
+  health?(): string | undefined;
 }
 
 const json = (status: number, value: unknown, now: number, extra: Record<string, string> = {}): WireResponse => ({
@@ -77,8 +79,10 @@ export function handleControl(target: ControlTarget, request: WireRequest): Wire
     return failure(405, 'MethodNotAllowed', `${request.path} takes ${method}`, target.world.clock, { allow: method });
   }
   switch (route) {
-    case 'health':
-      return json(200, { status: 'ok' }, target.world.clock);
+    case 'health': {
+      const reason = target.health?.();
+      return reason === undefined ? json(200, { status: 'ok' }, target.world.clock) : json(503, { status: 'unavailable', reason }, target.world.clock);
+    }
     case 'world':
       return json(200, target.world, target.world.clock);
     case 'reset':

@@ -51,6 +51,11 @@ export interface EndpointOptions {
   /** Called once for every answered request, for logs. */
   readonly onAnswered?: (answered: AnsweredRequest) => void;
   /**
+   * Asked by `GET /_pcxsim/health`: why changes cannot be kept now (a store that cannot write),
+   * answered 503 with that reason; `undefined` when they can.
+   */
+  readonly health?: () => string | undefined;
+  /**
    * Fault injection, for test harnesses: called for every EC2 request once its caller is known,
    * before it is parsed. An error returned is the answer (the world untouched); `undefined` lets the
    * request through, and then it is parsed and applied with no await in between — so a simulation
@@ -70,6 +75,7 @@ interface Notes {
   action: string | undefined;
   caller: Caller | undefined;
   requestId: string | undefined;
+  cause?: string;
 }
 
 /** The response content type EC2 uses (spec §9.3). */
@@ -156,6 +162,11 @@ export class Ec2Endpoint implements ControlTarget {
     this.throttled = requests;
   }
 
+  /** Why changes cannot be kept now ({@link EndpointOptions.health}), or `undefined` when they can. */
+  health(): string | undefined {
+    return this.options.health?.();
+  }
+
   /**
    * Answers one request: the control API under `/_pcxsim/`, EC2 everywhere else. Never throws and
    * never answers 500 for any input; a refused request leaves the world as it was.
@@ -197,14 +208,17 @@ export class Ec2Endpoint implements ControlTarget {
     const control = this.isControl(request.path);
     if (!control) notes.requestId = requestId(this.seed, this.counter++);
     try {
-      if (this.options.now !== undefined) await this.catchUp(this.options.now());
+      // A clock step the embedder cannot keep (a full disk) is undone; the request is still answered,
+      // from the world as it was: reads keep working, and a change fails on its own.
+      if (this.options.now !== undefined) await this.catchUp(this.options.now()).catch(() => undefined);
       if (!control) return await this.ec2(request, notes.requestId!, notes);
       notes.action = request.path;
       const response = handleControl(this, request);
       await this.settle();
       return response;
-    } catch {
+    } catch (cause) {
       // A fault of pcxsim itself, or an embedder's onApplied that failed: never the client's doing.
+      notes.cause = cause instanceof Error ? cause.message : String(cause);
       const error = errors.internalError();
       if (!control) return this.respond(error, notes.requestId!);
       return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: error.code, message: error.message } }) };
@@ -322,6 +336,7 @@ export class Ec2Endpoint implements ControlTarget {
         status: response.status,
         errorCode: error?.[1] ?? error?.[2],
         requestId: notes.requestId,
+        ...(notes.cause === undefined ? {} : { cause: notes.cause }),
         ms: performance.now() - started,
       });
     } catch {

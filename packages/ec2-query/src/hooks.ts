@@ -38,6 +38,8 @@ export interface AnsweredRequest {
   readonly errorCode: string | undefined;
   /** The request ID (EC2 requests only). */
   readonly requestId: string | undefined;
+  /** For a 500: what failed (the embedder's error, e.g. a store's `SQLITE_FULL: database or disk is full`). */
+  readonly cause?: string;
   /** Wall-clock milliseconds spent answering (for logs only: nothing in the answer depends on it). */
   readonly ms: number;
 }

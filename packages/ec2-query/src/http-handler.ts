@@ -1,10 +1,11 @@
 // The node:http way in (issue 5): a request listener usable in any node:http server (or anything that
 // hands out IncomingMessage/ServerResponse), and `listen` for a ready server. It reads the body up to
-// the limit and no further — a larger body is answered 413 at once and the connection closed, so
-// the rest is never read — then hands a WireRequest to the endpoint and writes its answer.
+// the limit and no further — a larger body is answered 413 at once, and the rest is thrown away
+// unread (oversized-body.ts) — then hands a WireRequest to the endpoint and writes its answer.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Ec2Endpoint } from './endpoint.js';
+import { answerThenDiscard, discardBounds } from './oversized-body.js';
 import type { WireRequest, WireResponse } from './wire.js';
 
 /** A `node:http` request listener. */
@@ -36,10 +37,7 @@ export function createRequestListener(endpoint: Ec2Endpoint): RequestListener {
     const q = url.indexOf('?');
     const target = { method: request.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), query: q === -1 ? '' : url.slice(q + 1), headers: headersOf(request) };
     const limit = endpoint.limits.maxBodyBytes;
-    const tooLarge = (): void => {
-      send(response, endpoint.oversized(target), true);
-      response.once('finish', () => request.destroy());
-    };
+    const tooLarge = (): void => answerThenDiscard(request, response, () => send(response, endpoint.oversized(target), false), discardBounds(limit));
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
       request.pause();

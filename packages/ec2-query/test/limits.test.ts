@@ -40,12 +40,12 @@ describe('limits', () => {
     expect(DEFAULT_LIMITS).toEqual({ maxBodyBytes: 1_048_576, maxParameters: 10_000, maxListIndex: 1_000 });
   });
 
-  test('a body declared over 1 MiB is answered 413 before it is sent, and the connection closed', async () => {
+  test('a body declared over 1 MiB is answered 413 before it is sent (the rest is thrown away unread: oversized-body.test.ts)', async () => {
     const before = endpoint.world;
     const head = `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`;
     const answer = await partialRequest(server.url, head, 'Action=CreateVpc&Version=2016-11-15&CidrBlock=10.0.0.0%2F16&');
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
-    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer.toLowerCase()).toContain('connection: keep-alive');
     expect(answer).toContain('<Code>InvalidRequest</Code><Message>The request body is larger than the limit of 1048576 bytes</Message>');
     expect(endpoint.world).toBe(before);
   });
