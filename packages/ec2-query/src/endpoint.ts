@@ -76,6 +76,8 @@ interface Notes {
 const isThenable = (value: unknown): value is PromiseLike<void> =>
   (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<void>).then === 'function';
 
+const NO_IDENTITY: IdentityOptions = Object.freeze({});
+
 /** The response content type EC2 uses (spec §9.3). */
 const XML_CONTENT_TYPE = 'text/xml;charset=UTF-8';
 
@@ -315,7 +317,7 @@ export class Ec2Endpoint implements ControlTarget {
   // From a request known to be answered (limits, parameters, signature passed) to its answer: who
   // calls, any injected fault, the command, the engine, the document — with no await in between.
   private applyEc2(params: readonly Param[], signature: SigV4Signature | undefined, id: string, notes: Notes): WireResponse | Promise<WireResponse> {
-    const caller = callerOf(signature, this.options.identity ?? {});
+    const caller = callerOf(signature, this.options.identity ?? NO_IDENTITY);
     notes.caller = caller;
     if (this.options.injectFault !== undefined) {
       const action = params.find(([name]) => name === 'Action')?.[1];
