@@ -152,17 +152,31 @@ function keptSettings(world: World, asked: WorldOptions, given: ReadonlySet<stri
   return kept.length === 0 ? undefined : kept.join(' ');
 }
 
-/** One JSON line per answered request. `action` is what the request asked for, served or not. */
+/**
+ * One JSON line per answered request. `action` is what the request asked for, served or not.
+ *
+ * The log is written once per turn of the event loop, not once per line: a write is a system call
+ * (stderr to a file, a terminal or a pipe is written synchronously); with 8 requests a turn this
+ * measured 4.6–4.9 → 1.7 µs of CPU per request to /dev/null (bench/README.md, "HTTP under load").
+ * Lines keep their order; the loop drains, and so writes the last ones, before exit.
+ */
 function logRequest(request: AnsweredRequest): void {
-  process.stderr.write(
-    `${JSON.stringify({
-      action: request.action ?? null,
-      account: request.accountId,
-      region: request.region,
-      status: request.status,
-      ...(request.errorCode === undefined ? {} : { error: request.errorCode }),
-      ms: Math.round(request.ms * 100) / 100,
-      ...(request.cause === undefined ? {} : { cause: request.cause }),
-    })}\n`,
-  );
+  if (unwritten === '') setImmediate(writeLog);
+  unwritten += `${JSON.stringify({
+    action: request.action ?? null,
+    account: request.accountId,
+    region: request.region,
+    status: request.status,
+    ...(request.errorCode === undefined ? {} : { error: request.errorCode }),
+    ms: Math.round(request.ms * 100) / 100,
+    ...(request.cause === undefined ? {} : { cause: request.cause }),
+  })}\n`;
+}
+
+let unwritten = '';
+
+function writeLog(): void {
+  const text = unwritten;
+  unwritten = '';
+  process.stderr.write(text);
 }

@@ -121,4 +121,13 @@ describe('determinism', () => {
     expect(ids.size).toBe(3000);
     for (const id of ids) expect(id).toMatch(UUID);
   });
+
+  test('request IDs stay those of earlier versions (a replayed log or a recorded answer still matches)', () => {
+    // Made by the first implementation (toString(16) and slicing); the table-driven one must agree.
+    expect(requestId(1, 0)).toBe('9941cd2d-a4bf-4cf1-9a81-a3d0e1c818de');
+    expect(requestId(1, 1)).toBe('4d80fe65-a31e-4bf9-befe-f36a7a1a3813');
+    expect(requestId(7, 123456)).toBe('9488869f-2242-4596-b38a-f85b39019c1e');
+    expect(requestId(42, 2 ** 32 + 5)).toBe('8a7b2b37-9ed2-4db6-856b-82772477c010');
+    expect(requestId(0, 2 ** 40)).toBe('aa3e5b61-725b-4377-91db-f7d472e22c02');
+  });
 });
