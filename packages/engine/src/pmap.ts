@@ -67,8 +67,8 @@ class Root<V> {
  * The map with a new root and size: the same object, edited, when `scope` made it (a map changed
  * several times in one command then allocates one wrapper, not one per change).
  */
-function rooted<V>(scope: EditScope, map: PMap<V>, root: PNode, size: number): PMap<V> {
-  if (scope.owns(map)) {
+function rooted<V>(scope: EditScope, map: PMap<V>, mine: boolean, root: PNode, size: number): PMap<V> {
+  if (mine) {
     const own = map as unknown as Root<V>;
     own.root = root;
     own.size = size;
@@ -132,27 +132,34 @@ export function pget<V>(map: PMap<V>, key: PKey): V | undefined {
 export function pset<V>(scope: EditScope, map: PMap<V>, key: PKey, value: V): PMap<V> {
   scope.grew = false;
   const hash = hashKey(key);
-  const root = map.root === null ? scope.own(Array.of<unknown>(1 << (hash & 31), key, value)) : setIn(scope, map.root, hash, key, value, 0);
+  const mine = scope.owns(map);
+  const root =
+    map.root === null
+      ? scope.own(Array.of<unknown>(1 << (hash & 31), key, value))
+      : setIn(scope, map.root, mine && scope.owns(map.root), hash, key, value, 0);
   if (map.root === null) scope.grew = true;
   // A node edited in place is the same object: only the size tells that an entry was added.
   if (root === map.root && !scope.grew) return map;
-  return rooted(scope, map, root, map.size + (scope.grew ? 1 : 0));
+  return rooted(scope, map, mine, root, map.size + (scope.grew ? 1 : 0));
 }
 
-/** The node itself when `scope` made it (and may still edit it), else `null`. */
-function editable(scope: EditScope, current: PNode): Cells | null {
-  return scope.owns(current) ? (current as Cells) : null;
-}
+// Whether the scope owns a node is asked of the map wrapper, then down the path only while the answer
+// is yes (`mine`): what the scope did not make was made before it, or by another scope, and so can
+// hold nothing the scope made — below it everything is copied, without asking. (Measured: a first
+// change to a map in a command then asks once, not once per level; bench/README.md "Edit scope".)
 
-function setIn(scope: EditScope, current: PNode, hash: number, key: PKey, value: unknown, shift: number): PNode {
+/** The node itself when the scope made it (`mine`: it may still edit it), else `null`. */
+const editable = (current: PNode, mine: boolean): Cells | null => (mine ? (current as Cells) : null);
+
+function setIn(scope: EditScope, current: PNode, mine: boolean, hash: number, key: PKey, value: unknown, shift: number): PNode {
   if (shift > LAST_SHIFT) {
     for (let i = 1; i < current.length; i += 2) {
       if (current[i] !== key) continue;
       if (current[i + 1] === value) return current;
-      return withCell(scope, current, i + 1, value);
+      return withCell(scope, current, mine, i + 1, value);
     }
     scope.grew = true;
-    const own = editable(scope, current);
+    const own = editable(current, mine);
     if (own !== null) {
       own.push(key, value);
       return own;
@@ -166,7 +173,7 @@ function setIn(scope: EditScope, current: PNode, hash: number, key: PKey, value:
   const at = popcount(m & (bit - 1)) * 2 + 1;
   if ((m & bit) === 0) {
     scope.grew = true;
-    const own = editable(scope, current);
+    const own = editable(current, mine);
     if (own !== null) {
       insertAt(own, at, key, value);
       own[0] = m | bit;
@@ -179,13 +186,13 @@ function setIn(scope: EditScope, current: PNode, hash: number, key: PKey, value:
   const k = current[at];
   if (k === null) {
     const child = current[at + 1] as PNode;
-    const changed = setIn(scope, child, hash, key, value, shift + 5);
-    return changed === child ? current : withCell(scope, current, at + 1, changed);
+    const changed = setIn(scope, child, mine && scope.owns(child), hash, key, value, shift + 5);
+    return changed === child ? current : withCell(scope, current, mine, at + 1, changed);
   }
-  if (k === key) return current[at + 1] === value ? current : withCell(scope, current, at + 1, value);
+  if (k === key) return current[at + 1] === value ? current : withCell(scope, current, mine, at + 1, value);
   scope.grew = true;
   const split = pair(scope, shift + 5, hashKey(k as PKey), k as PKey, current[at + 1], hash, key, value);
-  const own = editable(scope, current);
+  const own = editable(current, mine);
   if (own !== null) {
     own[at] = null;
     own[at + 1] = split;
@@ -211,8 +218,8 @@ function insertAt(cells: Cells, at: number, key: unknown, value: unknown): Cells
   return cells;
 }
 
-function withCell(scope: EditScope, current: PNode, at: number, value: unknown): PNode {
-  const own = editable(scope, current);
+function withCell(scope: EditScope, current: PNode, mine: boolean, at: number, value: unknown): PNode {
+  const own = editable(current, mine);
   if (own !== null) {
     own[at] = value;
     return own;
@@ -235,21 +242,22 @@ function pair(scope: EditScope, shift: number, h1: number, k1: PKey, v1: unknown
 export function pdelete<V>(scope: EditScope, map: PMap<V>, key: PKey): PMap<V> {
   if (map.root === null) return map;
   scope.shrank = false;
-  const root = deleteIn(scope, map.root, hashKey(key), key, 0);
+  const mine = scope.owns(map);
+  const root = deleteIn(scope, map.root, mine && scope.owns(map.root), hashKey(key), key, 0);
   if (!scope.shrank) return map;
-  return root === null ? emptyPMap<V>() : rooted(scope, map, root, map.size - 1);
+  return root === null ? emptyPMap<V>() : rooted(scope, map, mine, root, map.size - 1);
 }
 
 /** Whether a node holds exactly one entry and no child, so its parent can hold the entry itself. */
 const isSingleLeaf = (current: PNode): boolean => current.length === 3 && current[1] !== null;
 
-function deleteIn(scope: EditScope, current: PNode, hash: number, key: PKey, shift: number): PNode | null {
+function deleteIn(scope: EditScope, current: PNode, mine: boolean, hash: number, key: PKey, shift: number): PNode | null {
   if (shift > LAST_SHIFT) {
     for (let i = 1; i < current.length; i += 2) {
       if (current[i] !== key) continue;
       scope.shrank = true;
       if (current.length === 3) return null;
-      const own = editable(scope, current);
+      const own = editable(current, mine);
       if (own !== null) {
         own.splice(i, 2);
         return own;
@@ -267,28 +275,28 @@ function deleteIn(scope: EditScope, current: PNode, hash: number, key: PKey, shi
   const k = current[at];
   if (k === null) {
     const child = current[at + 1] as PNode;
-    const changed = deleteIn(scope, child, hash, key, shift + 5);
+    const changed = deleteIn(scope, child, mine && scope.owns(child), hash, key, shift + 5);
     // A child edited in place is the same object: only `shrank` tells that an entry went.
     if (!scope.shrank) return current;
-    if (changed === null) return without(scope, current, m, bit, at);
+    if (changed === null) return without(scope, current, mine, m, bit, at);
     // Keep the trie canonical: a child left with one entry is folded into this node.
     if (isSingleLeaf(changed)) {
-      const own = editable(scope, current);
+      const own = editable(current, mine);
       const copy = own ?? scope.own(copyOf(current));
       copy[at] = changed[1];
       copy[at + 1] = changed[2];
       return copy;
     }
-    return changed === child ? current : withCell(scope, current, at + 1, changed);
+    return changed === child ? current : withCell(scope, current, mine, at + 1, changed);
   }
   if (k !== key) return current;
   scope.shrank = true;
-  return without(scope, current, m, bit, at);
+  return without(scope, current, mine, m, bit, at);
 }
 
-function without(scope: EditScope, current: PNode, m: number, bit: number, at: number): PNode | null {
+function without(scope: EditScope, current: PNode, mine: boolean, m: number, bit: number, at: number): PNode | null {
   if (m === bit) return null;
-  const own = editable(scope, current);
+  const own = editable(current, mine);
   const copy = own ?? scope.own(copyOf(current));
   copy.splice(at, 2);
   copy[0] = m & ~bit;

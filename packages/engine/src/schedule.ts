@@ -83,7 +83,7 @@ export function enqueue(
   const name = laneOf(now, due);
   const out = editable(scope, schedule);
   const lane = out.lanes[name];
-  const entry = scope.own({ due, seq: out.seq, kind, id, since });
+  const entry = scope.adopt({ due, seq: out.seq, kind, id, since });
   out.seq++;
   if (lane === undefined) {
     out.lanes[name] = scope.own({ head: 0, tail: 1, entries: pset(scope, emptyPMap<ScheduledEntry>(), 0, entry) });
@@ -109,7 +109,7 @@ function editable(scope: EditScope, schedule: Schedule): MutableSchedule {
   if (scope.owns(schedule)) return schedule as MutableSchedule;
   const lanes: Record<string, Lane> = {};
   for (const name in schedule.lanes) lanes[name] = schedule.lanes[name]!;
-  return scope.own({ seq: schedule.seq, lanes: scope.own(lanes) });
+  return scope.own({ seq: schedule.seq, lanes: scope.adopt(lanes) });
 }
 
 function editableLane(scope: EditScope, lane: Lane): MutableLane {
