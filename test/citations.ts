@@ -4,12 +4,15 @@
 // The forms the project writes (all seen in the repository):
 //   spec §2.2            the peering reference, docs/reference/peering.md (also "peering spec §", "peering.md §")
 //   routes §3.1          the routing reference, docs/reference/routing.md (also "routing §", "routing.md §")
-//   §7.1                 bare: the file's own reference (routing.md's bare citations are routing, all others peering)
 //   spec §1.1, §2.2      a list: the later items share the first one's reference (also "/", "and", "or", ";")
 //   §2.1–2.3, §1–§4      a range, with or without the second §: every section between the two, when they are
 //                        siblings (2.1, 2.2, 2.3), else the two ends
 //   RFC 5952 §4.2, ecosystem.md §1.2, peers §4.2
 //                        another document's sections: recognised so that they are not read as the reference's
+//   §7.1                 bare: the reference last named in the same comment block or paragraph ("routes §1.6 [?]
+//                        (§8.10)", a JSDoc that names routes § once), else the file's own: routes in
+//                        docs/reference/routing.md and in a file that cites routes § and never spec §, peering
+//                        elsewhere. A table row is a block of its own, so a row never lends its reference to the next.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -58,12 +61,27 @@ export function expandRange(from: string, to: string): string[] {
   return Array.from({ length: last - first + 1 }, (_, i) => [...parent, String(first + i)].join('.'));
 }
 
-/** Every citation in `text`; a bare § cites `bare`. */
-export function extractCitations(text: string, bare: ReferenceName): Citation[] {
+/** How a line continues the block above it: comment lines continue comments, prose lines prose; nothing else continues. */
+function blockKind(line: string, markdown: boolean): 'comment' | 'prose' | undefined {
+  if (line.trim() === '') return undefined;
+  if (markdown) return line.trimStart().startsWith('|') ? undefined : 'prose';
+  return /^\s*(?:\/\/|\/\*|\*|#)/.test(line) ? 'comment' : undefined;
+}
+
+/**
+ * Every citation in `text`. A bare § cites the reference last named in its block (see the header), else
+ * `bare`; `markdown` says how blocks are told apart (paragraphs, or comment lines).
+ */
+export function extractCitations(text: string, bare: ReferenceName, markdown = false): Citation[] {
   const citations: Citation[] = [];
   const lines = text.split('\n');
+  let named: ReferenceName | undefined; // the reference last named in the current block
+  let kind: 'comment' | 'prose' | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    const lineKind = blockKind(line, markdown);
+    if (lineKind === undefined || lineKind !== kind) named = undefined;
+    kind = lineKind;
     let from = line.indexOf('§');
     while (from !== -1) {
       const head = AT_SECTION.exec(line.slice(from));
@@ -71,7 +89,9 @@ export function extractCitations(text: string, bare: ReferenceName): Citation[] 
         from = line.indexOf('§', from + 1);
         continue;
       }
-      const reference = labelBefore(line.slice(0, from)) ?? bare;
+      const label = labelBefore(line.slice(0, from));
+      if (label !== undefined) named = label;
+      const reference = label ?? named ?? bare;
       const cite = (section: string, written: string) => citations.push({ reference, section, line: index + 1, text: written });
       let previous = head[1]!;
       cite(previous, head[0]);
@@ -86,6 +106,8 @@ export function extractCitations(text: string, bare: ReferenceName): Citation[] 
       }
       from = line.indexOf('§', end);
     }
+    // A table row or a line of code lends its reference to nothing after it.
+    if (lineKind === undefined) named = undefined;
   }
   return citations;
 }
@@ -128,10 +150,15 @@ export function citingFiles(root: string, dirs: readonly string[]): string[] {
   return found.sort();
 }
 
-/** What a bare § cites in `file`: the routing reference cites itself, everything else the peering one. */
-export function bareReferenceOf(file: string): ReferenceName {
-  return file.replaceAll('\\', '/') === 'docs/reference/routing.md' ? 'routes' : 'peering';
+/** What a bare § cites in `file` when its block names no reference: see the header. */
+export function bareReferenceOf(file: string, text: string): ReferenceName {
+  if (file.replaceAll('\\', '/') === 'docs/reference/routing.md') return 'routes';
+  const labels = new Set(extractCitations(text, 'other', file.endsWith('.md')).map((c) => c.reference));
+  return labels.has('routes') && !labels.has('peering') ? 'routes' : 'peering';
 }
+
+/** Whether `file` is Markdown, whose blocks are paragraphs rather than comment lines. */
+export const isMarkdown = (file: string): boolean => file.endsWith('.md');
 
 /** The text of a file under `root`. */
 export function readText(root: string, file: string): string {

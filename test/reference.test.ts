@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import {
   bareReferenceOf,
   citingFiles,
+  isMarkdown,
   expandRange,
   extractCitations,
   readText,
@@ -29,8 +30,8 @@ const CITING = citingFiles(ROOT, ['packages', 'examples', 'bench', 'test', 'scri
 // that does not exist.
 const S = '\u00a7';
 
-const cited = (text: string, bare: ReferenceName = 'peering') =>
-  extractCitations(text, bare).map(({ reference, section }) => `${reference} ${section}`);
+const cited = (text: string, bare: ReferenceName = 'peering', markdown = false) =>
+  extractCitations(text, bare, markdown).map(({ reference, section }) => `${reference} ${section}`);
 
 describe('the citation extractor', () => {
   test('reads each form the project writes', () => {
@@ -79,8 +80,25 @@ describe('the citation extractor', () => {
     expect(extractCitations(`one\ntwo spec ${S}2.2\n`, 'peering').map((c) => c.line)).toEqual([2]);
   });
 
+  test('a bare § takes the reference last named in its comment block or paragraph', () => {
+    const code = [`// routes ${S}2.3 [doc]: the route is blackhole`, `// until active; provisioning too (${S}8.3)`, `const x = 1; // ${S}7.1`, `// ${S}7.2`].join('\n');
+    expect(cited(code)).toEqual(['routes 2.3', 'routes 8.3', 'peering 7.1', 'peering 7.2']);
+    const jsdoc = [`/**`, ` * routes ${S}1.6 [?] (${S}8.10): filters`, ` */`, `// ${S}4.5`].join('\n');
+    expect(cited(jsdoc)).toEqual(['routes 1.6', 'routes 8.10', 'routes 4.5']);
+    const markdown = [`A paragraph on routes ${S}2.5,`, `still the same (${S}2.6).`, ``, `Another: ${S}4.5.`, `| row | routes ${S}1.2 |`, `| row | ${S}7.1 |`].join('\n');
+    expect(cited(markdown, 'peering', true)).toEqual(['routes 2.5', 'routes 2.6', 'peering 4.5', 'routes 1.2', 'peering 7.1']);
+    expect(cited(`(ecosystem.md ${S}1.1): the element a response uses (${S}1.2)`)).toEqual(['other 1.1', 'other 1.2']);
+  });
+
+  test("a file's bare § is routes only where the file names routes § and never spec §", () => {
+    expect(bareReferenceOf('packages/engine/src/routing/x.ts', `// routes ${S}2.3\nconst a = 1; // ${S}8.5`)).toBe('routes');
+    expect(bareReferenceOf('packages/engine/src/x.ts', `// routes ${S}2.3, spec ${S}10.1\nconst a = 1; // ${S}8.5`)).toBe('peering');
+    expect(bareReferenceOf('docs/fidelity.md', `| ${S}7.1 |`)).toBe('peering');
+    expect(bareReferenceOf('docs/reference/routing.md', `peering ${S}2.2`)).toBe('routes');
+  });
+
   test('the reference check fails on a dangling citation', () => {
-    const citations = extractCitations(`spec ${S}2.2, ${S}99.1; routes ${S}3.1, ${S}3.99. Then ${S}1–${S}12`, 'peering');
+    const citations = extractCitations(`spec ${S}2.2, ${S}99.1; routes ${S}3.1, ${S}3.99.\n\n${S}1–${S}12`, 'peering', true);
     expect(dangling(citations).map(({ reference, section }) => `${reference} ${section}`)).toEqual(['peering 99.1', 'routes 3.99', 'peering 12']);
   });
 });
@@ -103,7 +121,7 @@ describe('docs/reference', () => {
 
   test('every cited section of the reference exists', () => {
     const broken = CITING.flatMap((file) =>
-      dangling(extractCitations(readText(ROOT, file), bareReferenceOf(file))).map(
+      dangling(extractCitations(readText(ROOT, file), bareReferenceOf(file, readText(ROOT, file)), isMarkdown(file))).map(
         ({ reference, section, line, text }) => `${file}:${line}: ${text} → no section ${section} in ${PAGES[reference as 'peering' | 'routes']}`,
       ),
     );
@@ -125,7 +143,7 @@ function fidelityRows(): { row: string; sections: Set<string> }[] {
   return readText(ROOT, 'docs/fidelity.md')
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|[-\s|]+\|$/.test(line))
-    .map((row) => ({ row, sections: new Set(extractCitations(row, 'peering').map(({ reference, section }) => `${reference} ${section}`)) }));
+    .map((row) => ({ row, sections: new Set(extractCitations(row, 'peering', true).map(({ reference, section }) => `${reference} ${section}`)) }));
 }
 
 describe('every unknown of the reference has its answer in docs/fidelity.md', () => {
