@@ -87,8 +87,8 @@ function measure(n, step) {
   return rounds[2];
 }
 
-/** Enough calls for a round to take tens of milliseconds at least, without minutes at a million. */
-const callsFor = (expectedUs) => Math.max(20, Math.min(200_000, Math.round(50_000 / expectedUs)));
+/** Enough calls for a round to take tens of milliseconds, and at least 3 (one update of a million-record world through immer takes seconds). */
+const callsFor = (expectedUs) => Math.max(3, Math.min(200_000, Math.round(50_000 / expectedUs)));
 
 const rows = [];
 const base = record(1);
