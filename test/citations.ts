@@ -7,17 +7,18 @@
 //   spec §1.1, §2.2      a list: the later items share the first one's reference (also "/", "and", "or", ";")
 //   §2.1–2.3, §1–§4      a range, with or without the second §: every section between the two, when they are
 //                        siblings (2.1, 2.2, 2.3), else the two ends
-//   RFC 5952 §4.2, ecosystem.md §1.2, peers §4.2
+//   peers §4.2           the note on other emulators and clients, docs/reference/peers.md
+//   RFC 5952 §4.2, ecosystem.md §1.2
 //                        another document's sections: recognised so that they are not read as the reference's
 //   §7.1                 bare: the reference last named in the same comment block or paragraph ("routes §1.6 [?]
 //                        (§8.10)", a JSDoc that names routes § once), else the file's own: routes in
-//                        docs/reference/routing.md and in a file that cites routes § and never spec §, peering
-//                        elsewhere. A table row is a block of its own, so a row never lends its reference to the next.
+//                        docs/reference/routing.md and in a file that cites routes § and never spec §, peers in
+//                        docs/reference/peers.md, peering elsewhere. A table row is a block of its own, so a row never lends its reference to the next.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Which reference a citation points into; `other` is a document that is not the reference. */
-export type ReferenceName = 'peering' | 'routes' | 'other';
+/** Which page of docs/reference a citation points into (`peers`: peers.md); `other` is a document outside it. */
+export type ReferenceName = 'peering' | 'routes' | 'peers' | 'other';
 
 /** One cited section, with where it is cited. */
 export interface Citation {
@@ -41,8 +42,10 @@ const LABELS: readonly { readonly pattern: RegExp; readonly reference: Reference
   { pattern: /RFC\s*\d+\s*$/, reference: 'other' },
   { pattern: /(?:^|[^\w.-])(?:aws-routes\.md|routing\.md|routes|routing)[`'")\]]?\s*$/i, reference: 'routes' },
   { pattern: /(?:^|[^\w.-])(?:aws-vpc-peering\.md|peering\.md|spec|peering)[`'")\]]?\s*$/i, reference: 'peering' },
-  // Any other word.md, and the research notes the comparison tables quote ("peers §", "ecosystem §").
-  { pattern: /(?:[\w-]+\.md|peers(?:-and-clients)?|ecosystem|aesthetics)[`'")\]]?\s*$/i, reference: 'other' },
+  // The note on other emulators and clients, docs/reference/peers.md ("peers §4.2", also "peers-and-clients §4.2").
+  { pattern: /(?:^|[^\w.-])(?:peers(?:-and-clients)?(?:\.md)?)[`'")\]]?\s*$/i, reference: 'peers' },
+  // Any other word.md, and the research note on the SDK and CLI ("ecosystem §"), which is not in the repository.
+  { pattern: /(?:[\w-]+\.md|ecosystem|aesthetics)[`'")\]]?\s*$/i, reference: 'other' },
 ];
 
 function labelBefore(prefix: string): ReferenceName | undefined {
@@ -152,7 +155,9 @@ export function citingFiles(root: string, dirs: readonly string[]): string[] {
 
 /** What a bare § cites in `file` when its block names no reference: see the header. */
 export function bareReferenceOf(file: string, text: string): ReferenceName {
-  if (file.replaceAll('\\', '/') === 'docs/reference/routing.md') return 'routes';
+  const path = file.replaceAll('\\', '/');
+  if (path === 'docs/reference/routing.md') return 'routes';
+  if (path === 'docs/reference/peers.md') return 'peers';
   const labels = new Set(extractCitations(text, 'other', file.endsWith('.md')).map((c) => c.reference));
   return labels.has('routes') && !labels.has('peering') ? 'routes' : 'peering';
 }

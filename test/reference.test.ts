@@ -18,10 +18,11 @@ import {
 } from './citations.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PAGES = { peering: 'docs/reference/peering.md', routes: 'docs/reference/routing.md' } as const;
+const PAGES = { peering: 'docs/reference/peering.md', routes: 'docs/reference/routing.md', peers: 'docs/reference/peers.md' } as const;
 const HEADINGS = {
   peering: sectionHeadings(readText(ROOT, PAGES.peering)),
   routes: sectionHeadings(readText(ROOT, PAGES.routes)),
+  peers: sectionHeadings(readText(ROOT, PAGES.peers)),
 };
 /** Where citations may be: every package, example, bench, test, script and doc (docs/api, node_modules and dist excepted). */
 const CITING = citingFiles(ROOT, ['packages', 'examples', 'bench', 'test', 'scripts', 'docs']);
@@ -69,10 +70,15 @@ describe('the citation extractor', () => {
     expect(expandRange('3', '1')).toEqual(['3', '1']);
   });
 
-  test("another document's sections are not the reference's", () => {
+  test("peers § is the note on other emulators; another document's sections are not the reference's", () => {
     expect(cited(`RFC 5952 ${S}4.2, RFC 4291 ${S}2.2`)).toEqual(['other 4.2', 'other 2.2']);
     expect(cited(`(ecosystem.md ${S}1.1–${S}1.2, spec ${S}9)`)).toEqual(['other 1.1', 'other 1.2', 'peering 9']);
-    expect(cited(`peers ${S}4.2; \`shared/research/peers-and-clients.md\` ${S}1.3, ${S}2`)).toEqual(['other 4.2', 'other 1.3', 'other 2']);
+    expect(cited(`peers ${S}4.2; \`shared/research/peers-and-clients.md\` ${S}1.3, ${S}2; peers-and-clients ${S}5.1`)).toEqual([
+      'peers 4.2',
+      'peers 1.3',
+      'peers 2',
+      'peers 5.1',
+    ]);
   });
 
   test('a § without a number is no citation, and the line is the cited one', () => {
@@ -95,6 +101,7 @@ describe('the citation extractor', () => {
     expect(bareReferenceOf('packages/engine/src/x.ts', `// routes ${S}2.3, spec ${S}10.1\nconst a = 1; // ${S}8.5`)).toBe('peering');
     expect(bareReferenceOf('docs/fidelity.md', `| ${S}7.1 |`)).toBe('peering');
     expect(bareReferenceOf('docs/reference/routing.md', `peering ${S}2.2`)).toBe('routes');
+    expect(bareReferenceOf('docs/reference/peers.md', `spec ${S}2.2`)).toBe('peers');
   });
 
   test('the reference check fails on a dangling citation', () => {
@@ -122,7 +129,7 @@ describe('docs/reference', () => {
   test('every cited section of the reference exists', () => {
     const broken = CITING.flatMap((file) =>
       dangling(extractCitations(readText(ROOT, file), bareReferenceOf(file, readText(ROOT, file)), isMarkdown(file))).map(
-        ({ reference, section, line, text }) => `${file}:${line}: ${text} → no section ${section} in ${PAGES[reference as 'peering' | 'routes']}`,
+        ({ reference, section, line, text }) => `${file}:${line}: ${text} → no section ${section} in ${PAGES[reference as keyof typeof PAGES]}`,
       ),
     );
     expect(broken).toEqual([]);
@@ -132,7 +139,7 @@ describe('docs/reference', () => {
     const outside = CITING.flatMap((file) =>
       readText(ROOT, file)
         .split('\n')
-        .flatMap((line, i) => (/shared\/spec\/|aws-vpc-peering\.md|aws-routes\.md/.test(line) && file !== 'test/reference.test.ts' ? [`${file}:${i + 1}`] : [])),
+        .flatMap((line, i) => (/shared\/(?:spec|research)\/|aws-vpc-peering\.md|aws-routes\.md|peers-and-clients\.md/.test(line) && file !== 'test/reference.test.ts' ? [`${file}:${i + 1}`] : [])),
     );
     expect(outside).toEqual([]);
   });
