@@ -8,17 +8,17 @@
 //   §2.1–2.3, §1–§4      a range, with or without the second §: every section between the two, when they are
 //                        siblings (2.1, 2.2, 2.3), else the two ends
 //   peers §4.2           the note on other emulators and clients, docs/reference/peers.md
-//   RFC 5952 §4.2, ecosystem.md §1.2
-//                        another document's sections: recognised so that they are not read as the reference's
+//   ecosystem.md §1.2    the note on how the SDK and the CLI speak the protocol, docs/reference/ecosystem.md
+//   RFC 5952 §4.2        another document's sections: recognised so that they are not read as the reference's
 //   §7.1                 bare: the reference last named in the same comment block or paragraph ("routes §1.6 [?]
 //                        (§8.10)", a JSDoc that names routes § once), else the file's own: routes in
-//                        docs/reference/routing.md and in a file that cites routes § and never spec §, peers in
-//                        docs/reference/peers.md, peering elsewhere. A table row is a block of its own, so a row never lends its reference to the next.
+//                        docs/reference/routing.md and in a file that cites routes § and never spec §, peers and
+//                        ecosystem in their own pages, peering elsewhere. A table row is a block of its own, so a row never lends its reference to the next.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Which page of docs/reference a citation points into (`peers`: peers.md); `other` is a document outside it. */
-export type ReferenceName = 'peering' | 'routes' | 'peers' | 'other';
+/** Which page of docs/reference a citation points into (`peers`: peers.md, `ecosystem`: ecosystem.md); `other` is any other document. */
+export type ReferenceName = 'peering' | 'routes' | 'peers' | 'ecosystem' | 'other';
 
 /** One cited section, with where it is cited. */
 export interface Citation {
@@ -44,8 +44,10 @@ const LABELS: readonly { readonly pattern: RegExp; readonly reference: Reference
   { pattern: /(?:^|[^\w.-])(?:aws-vpc-peering\.md|peering\.md|spec|peering)[`'")\]]?\s*$/i, reference: 'peering' },
   // The note on other emulators and clients, docs/reference/peers.md ("peers §4.2", also "peers-and-clients §4.2").
   { pattern: /(?:^|[^\w.-])(?:peers(?:-and-clients)?(?:\.md)?)[`'")\]]?\s*$/i, reference: 'peers' },
-  // Any other word.md, and the research note on the SDK and CLI ("ecosystem §"), which is not in the repository.
-  { pattern: /(?:[\w-]+\.md|ecosystem|aesthetics)[`'")\]]?\s*$/i, reference: 'other' },
+  // The note on how the SDK and the CLI speak the protocol, docs/reference/ecosystem.md ("ecosystem.md §1.2").
+  { pattern: /(?:^|[^\w.-])ecosystem(?:\.md)?[`'")\]]?\s*$/i, reference: 'ecosystem' },
+  // Any other word.md (fidelity.md, a README …): not a page of the reference.
+  { pattern: /(?:[\w-]+\.md|aesthetics)[`'")\]]?\s*$/i, reference: 'other' },
 ];
 
 function labelBefore(prefix: string): ReferenceName | undefined {
@@ -158,6 +160,7 @@ export function bareReferenceOf(file: string, text: string): ReferenceName {
   const path = file.replaceAll('\\', '/');
   if (path === 'docs/reference/routing.md') return 'routes';
   if (path === 'docs/reference/peers.md') return 'peers';
+  if (path === 'docs/reference/ecosystem.md') return 'ecosystem';
   const labels = new Set(extractCitations(text, 'other', file.endsWith('.md')).map((c) => c.reference));
   return labels.has('routes') && !labels.has('peering') ? 'routes' : 'peering';
 }

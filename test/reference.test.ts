@@ -18,11 +18,17 @@ import {
 } from './citations.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PAGES = { peering: 'docs/reference/peering.md', routes: 'docs/reference/routing.md', peers: 'docs/reference/peers.md' } as const;
+const PAGES = {
+  peering: 'docs/reference/peering.md',
+  routes: 'docs/reference/routing.md',
+  peers: 'docs/reference/peers.md',
+  ecosystem: 'docs/reference/ecosystem.md',
+} as const;
 const HEADINGS = {
   peering: sectionHeadings(readText(ROOT, PAGES.peering)),
   routes: sectionHeadings(readText(ROOT, PAGES.routes)),
   peers: sectionHeadings(readText(ROOT, PAGES.peers)),
+  ecosystem: sectionHeadings(readText(ROOT, PAGES.ecosystem)),
 };
 /** Where citations may be: every package, example, bench, test, script and doc (docs/api, node_modules and dist excepted). */
 const CITING = citingFiles(ROOT, ['packages', 'examples', 'bench', 'test', 'scripts', 'docs']);
@@ -70,9 +76,9 @@ describe('the citation extractor', () => {
     expect(expandRange('3', '1')).toEqual(['3', '1']);
   });
 
-  test("peers § is the note on other emulators; another document's sections are not the reference's", () => {
-    expect(cited(`RFC 5952 ${S}4.2, RFC 4291 ${S}2.2`)).toEqual(['other 4.2', 'other 2.2']);
-    expect(cited(`(ecosystem.md ${S}1.1–${S}1.2, spec ${S}9)`)).toEqual(['other 1.1', 'other 1.2', 'peering 9']);
+  test("peers § and ecosystem.md § are the two research notes; another document's sections are not the reference's", () => {
+    expect(cited(`RFC 5952 ${S}4.2, RFC 4291 ${S}2.2, fidelity.md ${S}3`)).toEqual(['other 4.2', 'other 2.2', 'other 3']);
+    expect(cited(`(ecosystem.md ${S}1.1–${S}1.3, spec ${S}9; ecosystem ${S}3)`)).toEqual(['ecosystem 1.1', 'ecosystem 1.2', 'ecosystem 1.3', 'peering 9', 'ecosystem 3']);
     expect(cited(`peers ${S}4.2; \`shared/research/peers-and-clients.md\` ${S}1.3, ${S}2; peers-and-clients ${S}5.1`)).toEqual([
       'peers 4.2',
       'peers 1.3',
@@ -93,7 +99,7 @@ describe('the citation extractor', () => {
     expect(cited(jsdoc)).toEqual(['routes 1.6', 'routes 8.10', 'routes 4.5']);
     const markdown = [`A paragraph on routes ${S}2.5,`, `still the same (${S}2.6).`, ``, `Another: ${S}4.5.`, `| row | routes ${S}1.2 |`, `| row | ${S}7.1 |`].join('\n');
     expect(cited(markdown, 'peering', true)).toEqual(['routes 2.5', 'routes 2.6', 'peering 4.5', 'routes 1.2', 'peering 7.1']);
-    expect(cited(`(ecosystem.md ${S}1.1): the element a response uses (${S}1.2)`)).toEqual(['other 1.1', 'other 1.2']);
+    expect(cited(`(ecosystem.md ${S}1.1): the element a response uses (${S}1.2)`)).toEqual(['ecosystem 1.1', 'ecosystem 1.2']);
   });
 
   test("a file's bare § is routes only where the file names routes § and never spec §", () => {
@@ -102,6 +108,7 @@ describe('the citation extractor', () => {
     expect(bareReferenceOf('docs/fidelity.md', `| ${S}7.1 |`)).toBe('peering');
     expect(bareReferenceOf('docs/reference/routing.md', `peering ${S}2.2`)).toBe('routes');
     expect(bareReferenceOf('docs/reference/peers.md', `spec ${S}2.2`)).toBe('peers');
+    expect(bareReferenceOf('docs/reference/ecosystem.md', `spec ${S}2.2`)).toBe('ecosystem');
   });
 
   test('the reference check fails on a dangling citation', () => {
