@@ -47,7 +47,7 @@ const LABELS: readonly { readonly pattern: RegExp; readonly reference: Reference
   // The note on how the SDK and the CLI speak the protocol, docs/reference/ecosystem.md ("ecosystem.md §1.2").
   { pattern: /(?:^|[^\w.-])ecosystem(?:\.md)?[`'")\]]?\s*$/i, reference: 'ecosystem' },
   // Any other word.md (fidelity.md, a README …): not a page of the reference.
-  { pattern: /(?:[\w-]+\.md|aesthetics)[`'")\]]?\s*$/i, reference: 'other' },
+  { pattern: /[\w-]+\.md[`'")\]]?\s*$/i, reference: 'other' },
 ];
 
 function labelBefore(prefix: string): ReferenceName | undefined {
