@@ -14,7 +14,7 @@
  *   by `AdvanceClock`; IDs come from a seeded generator in the world.
  * - A refused command returns the same world (`===`) and an EC2 error `{ code, message, httpStatus }`.
  * - Outputs have the shapes of `@aws-sdk/client-ec2`'s results, as fresh objects.
- * - Every rule cites its section of `shared/spec/aws-vpc-peering.md`; `docs/fidelity.md` lists each
+ * - Every rule cites its section of `docs/reference/peering.md`; `docs/fidelity.md` lists each
  *   with its confidence and the test that pins it.
  *
  * @packageDocumentation

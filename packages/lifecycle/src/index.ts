@@ -5,7 +5,7 @@
  * generated docs (`docs/lifecycle.md`) and the tests all read these tables; {@link decide}
  * is the one function that applies them, and {@link transition} renders its answer.
  *
- * Every rule cites its section of `shared/spec/aws-vpc-peering.md`; `docs/fidelity.md` lists
+ * Every rule cites its section of `docs/reference/peering.md`; `docs/fidelity.md` lists
  * them with their confidence and the test that pins each.
  *
  * @packageDocumentation

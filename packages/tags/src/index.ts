@@ -1,6 +1,6 @@
 /**
  * What EC2 does with the tags of a resource, as pure functions over immutable data (spec §7 of
- * `shared/spec/aws-vpc-peering.md`):
+ * `docs/reference/peering.md`):
  *
  * - {@link validateTag} and {@link validateTags}: the rules for one tag and for a tag list;
  * - {@link tagsFromSpecifications}: the TagSpecifications of a create call, checked against the action;

@@ -1,5 +1,5 @@
 // Targets for the conformance checker's tests: pcxsim itself over HTTP, and pcxsim bent to behave
-// like the emulators in shared/research/peers-and-clients.md — each a real server on loopback.
+// like the emulators in docs/reference/peers.md — each a real server on loopback.
 import { Ec2Endpoint, listen, type EndpointOptions, type RunningServer, type WireRequest, type WireResponse } from '@pcxsim/ec2-query';
 
 /** How a bent target changes requests on their way in and answers on their way out. */

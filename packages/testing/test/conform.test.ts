@@ -1,6 +1,6 @@
 // The conformance checker against real servers on loopback: pcxsim itself (which must agree with
 // pcxsim, however its clock runs), and pcxsim bent to behave like the emulators in
-// shared/research/peers-and-clients.md (which must be caught, with the rule and a short sequence).
+// docs/reference/peers.md (which must be caught, with the rule and a short sequence).
 import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { CommandType } from '@pcxsim/engine';
 import fc from 'fast-check';

@@ -106,6 +106,6 @@ export function formatReport(report: ConformanceReport): string {
     if (divergence.differences.length > LISTED_DIFFERENCES) lines.push(`   - … ${divergence.differences.length - LISTED_DIFFERENCES} more`);
     lines.push(`   replay: seed ${report.seed}, fast-check path ${divergence.path}`);
   });
-  if (report.divergences.length > 0) lines.push('', 'Spec sections: shared/spec/aws-vpc-peering.md; each rule with its confidence and test: docs/fidelity.md.');
+  if (report.divergences.length > 0) lines.push('', 'Spec sections: docs/reference/peering.md; each rule with its confidence and test: docs/fidelity.md.');
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-// Which AWS rule a divergence breaks, with the section of shared/spec/aws-vpc-peering.md that states
+// Which AWS rule a divergence breaks, with the section of docs/reference/peering.md that states
 // it (docs/fidelity.md lists the same sections with their confidence and the tests that pin them).
 // Chosen from the error code pcxsim answered, else from the target's code, else from the field that
 // differs, else from the action.
