@@ -11,6 +11,7 @@ import type { Tx } from '../tx.js';
 import { blocksOf } from '../views.js';
 import type { PeeringRecord } from '../world.js';
 import { peeringsOfVpc } from './vpc-peerings.js';
+import { removeVpcRouting, vpcHasRoutingDependencies } from '../routing/route-tables.js';
 
 /**
  * spec §1.2 [doc]: the accepter cannot delete its VPC while a pending request from another account
@@ -33,6 +34,8 @@ export function deleteVpc(tx: Tx, command: DeleteVpcCommand): Outcome<EmptyOutpu
   const vpc = ownVpc(tx.w, tx.caller, command.VpcId, 'VpcId');
   if (!vpc.ok) return vpc;
   const vpcId = vpc.value.vpcId;
+  // issue 13: subnets and custom route tables must go first; the main table goes with the VPC.
+  if (vpcHasRoutingDependencies(tx.w, vpcId)) return refuse(dependencyViolation(vpcId));
   const peerings = peeringsOfVpc(tx.w, vpcId);
   if (peerings.some((record) => blocksDeletion(record, vpcId))) return refuse(dependencyViolation(vpcId));
 
@@ -47,6 +50,7 @@ export function deleteVpc(tx: Tx, command: DeleteVpcCommand): Outcome<EmptyOutpu
       updatePeering(tx, record, { deletedVpcs });
     }
   }
+  removeVpcRouting(tx, vpcId);
   writeVpc(tx, vpc.value, undefined);
   tx.events.push({ type: 'VpcDeleted', vpcId, at: tx.w.clock });
   return done({});
