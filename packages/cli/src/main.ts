@@ -7,6 +7,7 @@ import { formatTimeline, parseScenario, runScenario } from './scenario.js';
 import { serve } from './serve.js';
 import { CommandStore, StoreError } from './store.js';
 import { parseFlags, type Flags } from './flags.js';
+import { reach, REACH_USAGE } from './reach.js';
 
 /** The usage text `pcxsim help` prints. */
 export const USAGE = `usage: pcxsim <command> [options]
@@ -18,11 +19,13 @@ export const USAGE = `usage: pcxsim <command> [options]
            replay a scenario and check its expectations (exit 1 when one fails)
   history  [--data DIR] [pcx-id|vpc-id]
            the timeline of one resource, or the whole log, from a data directory (also while serving)
-${CONFORM_USAGE}`;
+${CONFORM_USAGE}${REACH_USAGE}`;
 
 /** Runs `pcxsim` with its arguments; resolves to the exit code (serve resolves when it stops). */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `reach` reads its own arguments (node:util parseArgs, strict).
+  if (command === 'reach') return reach(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
   let flags: Flags;
   try {
     flags = parseFlags(rest);
