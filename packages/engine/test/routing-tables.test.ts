@@ -87,6 +87,22 @@ describe('route tables (routes §1)', () => {
     expect(sim.ok(A, { type: 'DescribeRouteTables', Filters: [{ Name: 'association.main', Values: ['false'] }] }).RouteTables).toEqual([]);
   });
 
+  test('routes §1.2: a block holding a subnet cannot be disassociated; a new block may not cover a route’s destination', () => {
+    const sim = new Sim();
+    const vpc = sim.vpc(A, '10.0.0.0/16');
+    const peer = sim.vpc(A, '10.9.0.0/16');
+    const block = sim.ok(A, { type: 'AssociateVpcCidrBlock', VpcId: vpc, CidrBlock: '10.5.0.0/16' }).CidrBlockAssociation!.AssociationId;
+    const inBlock = subnet(sim, A, vpc, '10.5.1.0/24');
+    expect(sim.fail(A, { type: 'DisassociateVpcCidrBlock', AssociationId: block })).toMatchObject({ code: 'DependencyViolation' });
+    sim.ok(A, { type: 'DeleteSubnet', SubnetId: inBlock });
+    sim.ok(A, { type: 'DisassociateVpcCidrBlock', AssociationId: block });
+    const pcx = sim.request(A, peer, vpc); // vpc accepts: a pending accepter may still add blocks (spec §6.2)
+    sim.ok(A, { type: 'CreateRoute', RouteTableId: mainTable(sim, A, vpc), DestinationCidrBlock: '10.7.0.0/24', VpcPeeringConnectionId: pcx });
+    expect(sim.fail(A, { type: 'AssociateVpcCidrBlock', VpcId: vpc, CidrBlock: '10.7.0.0/16' }).code).toBe('InvalidVpc.Range');
+    expect(sim.fail(A, { type: 'AssociateVpcCidrBlock', VpcId: vpc, CidrBlock: '10.7.0.0/24' }).code).toBe('InvalidVpc.Range');
+    sim.ok(A, { type: 'AssociateVpcCidrBlock', VpcId: vpc, CidrBlock: '10.7.0.0/25' });
+  });
+
   test('routes §1.1: another account’s table does not exist for the caller', () => {
     const sim = new Sim();
     const main = mainTable(sim, A, sim.vpc(A, '10.0.0.0/16'));

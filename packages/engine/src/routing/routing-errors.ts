@@ -23,7 +23,8 @@ export type RoutingErrorCode =
   | 'InvalidParameterCombination'
   | 'MissingParameter'
   | 'DependencyViolation'
-  | 'IdempotentParameterMismatch';
+  | 'IdempotentParameterMismatch'
+  | 'InvalidVpc.Range';
 
 const error = (code: RoutingErrorCode, message: string, httpStatus: HttpStatus = 400): Ec2Error =>
   Object.freeze({ code, message, httpStatus });
@@ -177,3 +178,7 @@ export const notLocalDestination = (destination: string): Ec2Error =>
 // Code [doc] (EC2 error table: a ClientToken reused with other parameters); the text [?].
 export const idempotentMismatch = (token: string): Ec2Error =>
   error('IdempotentParameterMismatch', `The client token '${token}' was already used with different parameters.`);
+
+// [?] routes §1.2 [doc] rule (a new block must not be the same as or larger than a route's destination).
+export const blockCoversRoute = (cidr: string, destination: string, routeTableId: string): Ec2Error =>
+  error('InvalidVpc.Range', `The CIDR '${cidr}' is the same as or larger than the destination ${destination} of a route in route table ${routeTableId}.`);
