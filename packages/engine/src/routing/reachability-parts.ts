@@ -1,6 +1,6 @@
 // The pieces the reachability walk (reachability.ts) builds its answer from: components with ARNs,
 // routes in the analysis's shape, and what a lookup's winner says about a connection.
-import { formatAddress, parseAddress, prefixContains, type Address } from '@pcxsim/cidr';
+import { formatAddress, parseAddress, parsePrefix, prefixContains, type Address, type Prefix } from '@pcxsim/cidr';
 import { peeringById, vpcById } from '../store.js';
 import type { PeeringRecord, VpcRecord, World } from '../world.js';
 import { localRoutes } from './local-routes.js';
@@ -47,26 +47,27 @@ export const otherSide = (record: PeeringRecord, vpcId: string): string => (reco
 /** Whether the VPC's blocks hold the address. */
 export const vpcHolds = (vpc: VpcRecord, address: Address): boolean => localRoutes(vpc).some((local) => prefixContains(local.prefix, address));
 
+const subnetPrefixes = new WeakMap<SubnetRecord, Prefix | null>();
+
+/** A subnet's block as a prefix; memoised per (frozen, never changed) record. */
+function prefixOfSubnet(subnet: SubnetRecord): Prefix | null {
+  let prefix = subnetPrefixes.get(subnet);
+  if (prefix === undefined) {
+    const parsed = parsePrefix(subnet.cidrBlock);
+    prefix = parsed.ok ? parsed.value : null;
+    subnetPrefixes.set(subnet, prefix);
+  }
+  return prefix;
+}
+
 /** Where an address of a VPC lives: the subnet holding it and the table that subnet uses, else the VPC's main table [?] (routing-choices.ts). */
 export function placeOf(world: World, vpc: VpcRecord, address: Address): { readonly subnet: SubnetRecord | undefined; readonly table: RouteTableRecord | undefined } {
   for (const id of routingIds(world, subnetsOfVpc(vpc.vpcId))) {
     const subnet = subnetById(world, id)!;
-    const parsed = parseAddress(subnet.cidrBlock.split('/')[0]!);
-    const prefixLength = Number(subnet.cidrBlock.split('/')[1]);
-    if (parsed.ok && sameNetwork(parsed.value, address, prefixLength)) return { subnet, table: tableOfSubnet(world, subnet.subnetId) };
+    const prefix = prefixOfSubnet(subnet);
+    if (prefix !== null && prefixContains(prefix, address)) return { subnet, table: tableOfSubnet(world, subnet.subnetId) };
   }
   return { subnet: undefined, table: mainTableOf(world, vpc.vpcId) };
-}
-
-function sameNetwork(network: Address, address: Address, length: number): boolean {
-  if (network.family !== address.family) return false;
-  for (let w = 0; w < network.words.length; w++) {
-    const bits = Math.max(0, Math.min(32, length - 32 * w));
-    if (bits === 0) return true;
-    const mask = bits === 32 ? 0xffffffff : (0xffffffff << (32 - bits)) >>> 0;
-    if (((network.words[w]! ^ address.words[w]!) & mask) >>> 0 !== 0) return false;
-  }
-  return true;
 }
 
 /** The address `offset` after the start of a CIDR block's network (the first an instance may have is + 4). */
