@@ -13,6 +13,8 @@ import { peeringById } from '../src/store.js';
 import { A, B, Sim } from './helpers.js';
 import { mainTable } from './routing-helpers.js';
 
+const LPM_LAW = 'the route chosen is the most specific that holds the address, as a brute-force scan finds it';
+
 describe('longest-prefix match (routes §2.5)', () => {
   // Small address spaces: IPv4 192.168.0.0/24 and IPv6 2001:db8::/120, prefixes /24 (/120) and longer.
   const spaces = [
@@ -22,7 +24,7 @@ describe('longest-prefix match (routes §2.5)', () => {
   for (const space of spaces) {
     const prefixArb = fc.record({ value: fc.integer({ min: 0, max: 255 }), extra: fc.integer({ min: 0, max: space.bits }) });
     test.prop([fc.array(prefixArb, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 20 })])(
-      `IPv${space.family}: the route chosen is the most specific that holds the address, as a brute-force scan finds it`,
+      `${LPM_LAW} (IPv${space.family})`,
       (prefixes, addresses) => {
         const sim = new Sim({ quotas: { routesPerTable: 1000 } });
         const vpc = sim.vpc(A, '10.0.0.0/16', { AmazonProvidedIpv6CidrBlock: true });

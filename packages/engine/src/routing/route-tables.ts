@@ -19,7 +19,10 @@ export function nextRoutingId(tx: Tx, prefix: 'subnet-' | 'rtb-' | 'rtbassoc-'):
   return id;
 }
 
-/** A new, empty table of the VPC (it holds only the local routes, which are derived: routes §1.3). */
+/**
+ * A new, empty table of the VPC (it holds only the local routes, which are derived: routes §1.3).
+ * No event: CreateRouteTable reports its table, and the main table comes with its VPC (`VpcCreated`).
+ */
 export function newTable(tx: Tx, vpc: VpcRecord, tags: TagSet, associations: readonly AssociationRecord[] = []): RouteTableRecord {
   const table: RouteTableRecord = Object.freeze({
     routeTableId: nextRoutingId(tx, 'rtb-'),
@@ -34,7 +37,6 @@ export function newTable(tx: Tx, vpc: VpcRecord, tags: TagSet, associations: rea
     tags,
   });
   writeTable(tx, undefined, table);
-  tx.events.push({ type: 'RoutingChanged', resourceId: table.routeTableId, change: 'route-table-created', at: tx.w.clock });
   return table;
 }
 
@@ -63,8 +65,7 @@ export function removeVpcRouting(tx: Tx, vpcId: string): void {
   for (const id of routingIds(tx.w, tablesOfVpc(vpcId))) {
     const table = tableById(tx.w, id)!;
     for (const association of table.associations) noteAssociation(tx, association, false);
-    writeTable(tx, table, undefined);
-    tx.events.push({ type: 'RoutingChanged', resourceId: id, change: 'route-table-deleted', at: tx.w.clock });
+    writeTable(tx, table, undefined); // no event: the main table goes with its VPC (`VpcDeleted`)
   }
   writeVpcRouting(tx, vpcId, undefined);
 }
