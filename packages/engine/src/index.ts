@@ -135,7 +135,7 @@ export type {
 } from './routing/reachability-shapes.js';
 export { zonesOf } from './routing/availability-zones.js';
 export type { AvailabilityZone } from './routing/availability-zones.js';
-export type { Routing, SubnetRecord, RouteTableRecord, RouteRecord, AssociationRecord, VpcRouting } from './routing/records.js';
+export type { Routing, SubnetRecord, RouteTableRecord, RouteRecord, AssociationRecord, VpcRouting } from './routing/routing-records.js';
 export type {
   RoutingCommand,
   CreateSubnetCommand,

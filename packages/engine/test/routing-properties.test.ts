@@ -9,7 +9,7 @@ import { apply, reachability, type Caller, type Command, type World } from '../s
 import { localRoutes } from '../src/routing/local-routes.js';
 import { longestPrefixMatch } from '../src/routing/longest-prefix-match.js';
 import { pget } from '../src/pmap.js';
-import { peeringById } from '../src/store.js';
+import { peeringById } from '../src/records.js';
 import { A, B, Sim } from './helpers.js';
 import { mainTable } from './routing-helpers.js';
 

@@ -5,7 +5,7 @@ import { missingParameter } from '../errors.js';
 import { optionalString } from '../input.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { Tx } from '../tx.js';
-import type { AssociationRecord } from '../routing/records.js';
+import type { AssociationRecord } from '../routing/routing-records.js';
 import type { AssociateRouteTableOutput } from '../routing/routing-outputs.js';
 import { nextRoutingId, noteAssociation, withAssociations } from '../routing/route-tables.js';
 import { alreadyAssociated, gatewayNotFound, subnetOtherNetwork } from '../routing/routing-errors.js';

@@ -36,7 +36,7 @@ export function createRouteTable(tx: Tx, command: CreateRouteTableCommand): Outc
   if ((vpcRouting(tx.w, vpc.value.vpcId)?.tables ?? 0) >= limit) return refuse(routeTableLimit(vpc.value.vpcId, limit));
   const table = newTable(tx, vpc.value, tags.value);
   tx.events.push({ type: 'RoutingChanged', resourceId: table.routeTableId, change: 'route-table-created', at: tx.w.clock });
-  if (tokenKey !== null) tx.w.routing = Object.freeze({ ...tx.w.routing, clientTokens: pset(tx.w.routing.clientTokens, tokenKey, table.routeTableId) });
+  if (tokenKey !== null) tx.w.routing = Object.freeze({ ...tx.w.routing, clientTokens: pset(tx.edit, tx.w.routing.clientTokens, tokenKey, table.routeTableId) });
   const out: CreateRouteTableOutput = { RouteTable: routeTableView(tx.w, table) };
   // routes §1.3 [doc]: echoed only when sent.
   if (token.value !== undefined && token.value !== '') out.ClientToken = token.value;

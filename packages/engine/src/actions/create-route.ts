@@ -5,7 +5,7 @@ import { done, refuse, type Outcome } from '../outcome.js';
 import type { ReturnOutput } from '../outputs.js';
 import { pget } from '../pmap.js';
 import type { Tx } from '../tx.js';
-import type { RouteRecord } from '../routing/records.js';
+import type { RouteRecord } from '../routing/routing-records.js';
 import { peeringRouteError, readRouteAddress, readRouteTarget } from '../routing/route-request.js';
 import { withRoute } from '../routing/route-tables.js';
 import { noTarget, routeExists, routeLimit } from '../routing/routing-errors.js';

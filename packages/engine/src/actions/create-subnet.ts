@@ -10,7 +10,7 @@ import { done, refuse, type Outcome } from '../outcome.js';
 import type { Tx } from '../tx.js';
 import { zonesOf, type AvailabilityZone } from '../routing/availability-zones.js';
 import type { CreateSubnetOutput } from '../routing/routing-outputs.js';
-import type { SubnetRecord } from '../routing/records.js';
+import type { SubnetRecord } from '../routing/routing-records.js';
 import { nextRoutingId } from '../routing/route-tables.js';
 import { invalidZone, notACidr, subnetConflict, subnetLimit, subnetRange } from '../routing/routing-errors.js';
 import { routingIds, subnetById, subnetsOfVpc, vpcRouting, writeSubnet } from '../routing/routing-store.js';

@@ -6,7 +6,7 @@ import { stringList } from '../input.js';
 import { done, type Outcome } from '../outcome.js';
 import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
 import type { Tx } from '../tx.js';
-import type { SubnetRecord } from '../routing/records.js';
+import type { SubnetRecord } from '../routing/routing-records.js';
 import type { DescribeSubnetsOutput } from '../routing/routing-outputs.js';
 import { ownSubnetById } from '../routing/routing-lookup.js';
 import { routingIds, subnetById, subnetsOfView } from '../routing/routing-store.js';

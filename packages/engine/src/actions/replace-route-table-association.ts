@@ -4,7 +4,7 @@
 import type { ReplaceRouteTableAssociationCommand } from '../routing/routing-commands.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { Tx } from '../tx.js';
-import type { AssociationRecord } from '../routing/records.js';
+import type { AssociationRecord } from '../routing/routing-records.js';
 import type { ReplaceRouteTableAssociationOutput } from '../routing/routing-outputs.js';
 import { nextRoutingId, noteAssociation, withAssociations } from '../routing/route-tables.js';
 import { subnetOtherNetwork } from '../routing/routing-errors.js';

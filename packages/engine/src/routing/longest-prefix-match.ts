@@ -9,7 +9,7 @@
 import { prefixContains, type Address } from '@pcxsim/cidr';
 import { pget } from '../pmap.js';
 import type { LocalRoute } from './local-routes.js';
-import type { RouteRecord, RouteTableRecord } from './records.js';
+import type { RouteRecord, RouteTableRecord } from './routing-records.js';
 import { addressKey } from './route-destination.js';
 
 /** A route that matches an address: a local one, or one a user created. */

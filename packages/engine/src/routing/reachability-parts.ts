@@ -1,11 +1,11 @@
 // The pieces the reachability walk (reachability.ts) builds its answer from: components with ARNs,
 // routes in the analysis's shape, and what a lookup's winner says about a connection.
 import { formatAddress, parseAddress, parsePrefix, prefixContains, type Address, type Prefix } from '@pcxsim/cidr';
-import { peeringById, vpcById } from '../store.js';
+import { peeringById, vpcById } from '../records.js';
 import type { PeeringRecord, VpcRecord, World } from '../world.js';
 import { localRoutes } from './local-routes.js';
 import type { RouteMatch } from './longest-prefix-match.js';
-import type { RouteTableRecord, SubnetRecord } from './records.js';
+import type { RouteTableRecord, SubnetRecord } from './routing-records.js';
 import { routeStateOf } from './route-state.js';
 import type { AnalysisComponentOutput, AnalysisRouteOutput } from './reachability-shapes.js';
 import { routingIds, subnetById, subnetsOfVpc } from './routing-store.js';

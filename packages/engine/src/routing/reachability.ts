@@ -18,13 +18,13 @@ import type { Result } from '../apply.js';
 import { invalidValue, missingParameter } from '../errors.js';
 import { hasIdForm } from '../ids.js';
 import { ownVpcById } from '../lookup.js';
-import { peeringById } from '../store.js';
+import { peeringById } from '../records.js';
 import type { Caller } from '../tx.js';
 import type { PeeringRecord, VpcRecord, World } from '../world.js';
 import { peeringsOfVpc } from '../actions/vpc-peerings.js';
 import { localRoutes } from './local-routes.js';
 import { longestPrefixMatch, matchingRoutes, type RouteMatch } from './longest-prefix-match.js';
-import type { RouteTableRecord, SubnetRecord } from './records.js';
+import type { RouteTableRecord, SubnetRecord } from './routing-records.js';
 import {
   addressIn,
   addressText,

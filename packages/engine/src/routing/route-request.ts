@@ -6,14 +6,14 @@ import { peeringNotFound } from '../errors.js';
 import { optionalBoolean, optionalString } from '../input.js';
 import { peeringId, visibleTo } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
-import { peeringById, vpcById } from '../store.js';
+import { peeringById, vpcById } from '../records.js';
 import type { Tx } from '../tx.js';
 import type { PeeringRecord } from '../world.js';
 import { localRoutes, type LocalRoute } from './local-routes.js';
-import type { RouteTableRecord } from './records.js';
+import type { RouteTableRecord } from './routing-records.js';
 import { readDestination, type Destination } from './route-destination.js';
 import type { RouteDestinationInput, RouteTargetInput } from './routing-commands.js';
-import { ROUTABLE_STATES } from './routing-choices.js';
+import { isRoutable } from './routing-choices.js';
 import {
   differentNetworks,
   gatewayNotFound,
@@ -84,7 +84,7 @@ export function readRouteTarget(tx: Tx, command: RouteTargetInput & { readonly L
   const id = peeringId(pcx.value);
   if (!id.ok) return id;
   const record = peeringById(tx.w, id.value);
-  if (record === undefined || !visibleTo(tx.w, record, tx.caller) || !ROUTABLE_STATES.has(record.status)) {
+  if (record === undefined || !visibleTo(tx.w, record, tx.caller) || !isRoutable(record.status)) {
     return refuse(peeringNotFound(id.value));
   }
   return done({ kind: 'pcx', record });

@@ -5,7 +5,7 @@
 import type { PeeringState } from '@pcxsim/lifecycle';
 import type { EngineEvent } from '../events.js';
 import { pkeys } from '../pmap.js';
-import { peeringById } from '../store.js';
+import { peeringById } from '../records.js';
 import type { Tx } from '../tx.js';
 import type { World } from '../world.js';
 import { routesToPeering, routingMembers } from './routing-store.js';

@@ -6,7 +6,7 @@ import { nextId } from '../ids.js';
 import { emptyPMap, pdelete, pget, pset } from '../pmap.js';
 import type { Tx } from '../tx.js';
 import type { VpcRecord, World } from '../world.js';
-import type { AssociationRecord, RouteRecord, RouteTableRecord } from './records.js';
+import type { AssociationRecord, RouteRecord, RouteTableRecord } from './routing-records.js';
 import { destinationKey } from './route-destination.js';
 import { indexRoute, routingIds, subnetById, tableById, tablesOfVpc, vpcRouting, writeSubnet, writeTable, writeVpcRouting } from './routing-store.js';
 
@@ -75,7 +75,7 @@ export function noteAssociation(tx: Tx, association: AssociationRecord, present:
   const associations = tx.w.routing.associations;
   tx.w.routing = Object.freeze({
     ...tx.w.routing,
-    associations: present ? pset(associations, association.associationId, association.routeTableId) : pdelete(associations, association.associationId),
+    associations: present ? pset(tx.edit, associations, association.associationId, association.routeTableId) : pdelete(tx.edit, associations, association.associationId),
   });
   if (association.subnetId === null) return;
   const subnet = subnetById(tx.w, association.subnetId);
@@ -101,11 +101,11 @@ export function withRoute(tx: Tx, table: RouteTableRecord, route: RouteRecord, r
   const key = destinationKey(parsed.value);
   if (replaced !== undefined) indexRoute(tx, table.routeTableId, replaced, false);
   indexRoute(tx, table.routeTableId, route, true);
-  if (replaced !== undefined) return Object.freeze({ ...table, routes: pset(table.routes, key, route) });
+  if (replaced !== undefined) return Object.freeze({ ...table, routes: pset(tx.edit, table.routes, key, route) });
   const length = lengthKey(route);
   return Object.freeze({
     ...table,
-    routes: pset(table.routes, key, route),
+    routes: pset(tx.edit, table.routes, key, route),
     lengths: Object.freeze({ ...table.lengths, [length]: (table.lengths[length] ?? 0) + 1 }),
     ipv4Routes: table.ipv4Routes + (route.family === 4 ? 1 : 0),
     ipv6Routes: table.ipv6Routes + (route.family === 6 ? 1 : 0),
@@ -123,7 +123,7 @@ export function withoutRoute(tx: Tx, table: RouteTableRecord, route: RouteRecord
   else lengths[length] = lengths[length]! - 1;
   return Object.freeze({
     ...table,
-    routes: pdelete(table.routes, destinationKey(parsed.value)),
+    routes: pdelete(tx.edit, table.routes, destinationKey(parsed.value)),
     lengths: Object.freeze(lengths),
     ipv4Routes: table.ipv4Routes - (route.family === 4 ? 1 : 0),
     ipv6Routes: table.ipv6Routes - (route.family === 6 ? 1 : 0),

@@ -10,12 +10,10 @@ import type { PeeringState } from '@pcxsim/lifecycle';
  * `deleted`, `rejected`, `expired`, `failed`) is `InvalidVpcPeeringConnectionID.NotFound` [?] —
  * option (a) of §2.3: it will never carry traffic again.
  */
-export const ROUTABLE_STATES: ReadonlySet<PeeringState> = new Set<PeeringState>([
-  'initiating-request',
-  'pending-acceptance',
-  'provisioning',
-  'active',
-]);
+export const ROUTABLE_STATES: readonly PeeringState[] = Object.freeze(['initiating-request', 'pending-acceptance', 'provisioning', 'active']);
+
+/** Whether a route may be made to a connection in `state` ({@link ROUTABLE_STATES}). */
+export const isRoutable = (state: PeeringState): boolean => ROUTABLE_STATES.includes(state);
 
 /**
  * routes §2.3 [doc] "the route has a state of blackhole, and has no effect until the VPC peering

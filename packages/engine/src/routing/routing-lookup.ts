@@ -7,7 +7,7 @@ import { done, refuse, type Outcome } from '../outcome.js';
 import { pget } from '../pmap.js';
 import type { Caller } from '../tx.js';
 import type { World } from '../world.js';
-import type { AssociationRecord, RouteTableRecord, SubnetRecord } from './records.js';
+import type { AssociationRecord, RouteTableRecord, SubnetRecord } from './routing-records.js';
 import { associationNotFound, routeTableMalformed, routeTableNotFound, subnetMalformed, subnetNotFound } from './routing-errors.js';
 import { subnetById, tableById } from './routing-store.js';
 

@@ -5,7 +5,7 @@ import { addMember, members, removeMember, reindex, viewKey, type IdSet } from '
 import { pdelete, pget, pkeys, pset } from '../pmap.js';
 import type { Tx } from '../tx.js';
 import type { World } from '../world.js';
-import type { RouteRecord, RouteTableRecord, Routing, SubnetRecord, VpcRouting } from './records.js';
+import type { RouteRecord, RouteTableRecord, Routing, SubnetRecord, VpcRouting } from './routing-records.js';
 
 /** Subnets a view owns. */
 export const subnetsOfView = (view: string): string => `s|${view}`;
@@ -43,7 +43,7 @@ function change(tx: Tx, changes: Partial<Routing>): void {
 /** Replaces routing's per-VPC record (`undefined`: the VPC is gone). */
 export function writeVpcRouting(tx: Tx, vpcId: string, after: VpcRouting | undefined): void {
   const vpcs = tx.w.routing.vpcs;
-  change(tx, { vpcs: after === undefined ? pdelete(vpcs, vpcId) : pset(vpcs, vpcId, Object.freeze(after)) });
+  change(tx, { vpcs: after === undefined ? pdelete(tx.edit, vpcs, vpcId) : pset(tx.edit, vpcs, vpcId, Object.freeze(after)) });
 }
 
 function bumpVpc(tx: Tx, vpcId: string, field: 'tables' | 'subnets', delta: number): void {
@@ -55,10 +55,10 @@ function bumpVpc(tx: Tx, vpcId: string, field: 'tables' | 'subnets', delta: numb
 export function writeSubnet(tx: Tx, before: SubnetRecord | undefined, after: SubnetRecord | undefined): void {
   const record = (after ?? before)!;
   const subnets = tx.w.routing.subnets;
-  change(tx, { subnets: after === undefined ? pdelete(subnets, record.subnetId) : pset(subnets, record.subnetId, after) });
+  change(tx, { subnets: after === undefined ? pdelete(tx.edit, subnets, record.subnetId) : pset(tx.edit, subnets, record.subnetId, after) });
   if (before !== undefined && after !== undefined) return;
   const keys = [subnetsOfView(viewKey(record.ownerId, record.region)), subnetsOfVpc(record.vpcId)];
-  change(tx, { index: reindex(tx.w.routing.index, record.subnetId, after === undefined ? keys : [], after === undefined ? [] : keys) });
+  change(tx, { index: reindex(tx.edit, tx.w.routing.index, record.subnetId, after === undefined ? keys : [], after === undefined ? [] : keys) });
   bumpVpc(tx, record.vpcId, 'subnets', after === undefined ? -1 : 1);
 }
 
@@ -76,12 +76,12 @@ function routeRefs(table: RouteTableRecord): [string, string][] {
 export function writeTable(tx: Tx, before: RouteTableRecord | undefined, after: RouteTableRecord | undefined): void {
   const record = (after ?? before)!;
   const tables = tx.w.routing.tables;
-  change(tx, { tables: after === undefined ? pdelete(tables, record.routeTableId) : pset(tables, record.routeTableId, after) });
+  change(tx, { tables: after === undefined ? pdelete(tx.edit, tables, record.routeTableId) : pset(tx.edit, tables, record.routeTableId, after) });
   if (before !== undefined && after !== undefined) return;
   const keys = [tablesOfView(viewKey(record.ownerId, record.region)), tablesOfVpc(record.vpcId)];
-  let index = reindex(tx.w.routing.index, record.routeTableId, after === undefined ? keys : [], after === undefined ? [] : keys);
+  let index = reindex(tx.edit, tx.w.routing.index, record.routeTableId, after === undefined ? keys : [], after === undefined ? [] : keys);
   // A table that goes takes its routes with it out of the per-connection index.
-  if (after === undefined) for (const [key, ref] of routeRefs(record)) index = removeMember(index, key, ref);
+  if (after === undefined) for (const [key, ref] of routeRefs(record)) index = removeMember(tx.edit, index, key, ref);
   change(tx, { index });
   bumpVpc(tx, record.vpcId, 'tables', after === undefined ? -1 : 1);
 }
@@ -90,5 +90,5 @@ export function writeTable(tx: Tx, before: RouteTableRecord | undefined, after: 
 export function indexRoute(tx: Tx, routeTableId: string, route: RouteRecord, present: boolean): void {
   const key = routesToPeering(route.vpcPeeringConnectionId);
   const ref = routeRef(routeTableId, route.destination);
-  change(tx, { index: present ? addMember(tx.w.routing.index, key, ref) : removeMember(tx.w.routing.index, key, ref) });
+  change(tx, { index: present ? addMember(tx.edit, tx.w.routing.index, key, ref) : removeMember(tx.edit, tx.w.routing.index, key, ref) });
 }

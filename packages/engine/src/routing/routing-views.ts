@@ -2,11 +2,11 @@
 // records (DESIGN: views, not copies). A route's state is read from its connection now.
 import { parsePrefix, prefixSize } from '@pcxsim/cidr';
 import { pget, pkeys } from '../pmap.js';
-import { vpcById } from '../store.js';
+import { vpcById } from '../records.js';
 import { tagsOutput } from '../views.js';
 import type { World } from '../world.js';
 import { localRoutes } from './local-routes.js';
-import type { AssociationRecord, RouteRecord, RouteTableRecord, SubnetRecord } from './records.js';
+import type { AssociationRecord, RouteRecord, RouteTableRecord, SubnetRecord } from './routing-records.js';
 import { routeStateOf } from './route-state.js';
 import type { RouteOutput, RouteTableAssociationOutput, RouteTableOutput, SubnetOutput } from './routing-outputs.js';
 
