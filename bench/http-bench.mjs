@@ -151,7 +151,7 @@ async function inProcess() {
   const endpoint = new Ec2Endpoint({ world });
   const client = new EC2Client({
     region: 'us-east-1',
-    credentials: { accessKeyId: caller.accountId, secretAccessKey: 'x' },
+    credentials: { accessKeyId: caller.accountId, secretAccessKey: 'notasecret' },
     maxAttempts: 1,
     requestHandler: new InProcessHandler(endpoint),
   });

@@ -1,5 +1,6 @@
 // `pcxsim-cidr`: the package as a command. Pure: the caller supplies stdin and prints the result.
-
+// Flags are read with node:util's parseArgs, strictly: an unknown flag is refused, not taken for a CIDR.
+import { parseArgs } from 'node:util';
 import { parsePrefixSet, type ParsePrefixSetResult, containsPrefix, difference, formatPrefixSet, intersection, isEmpty, toPrefixes, type PrefixSet } from './prefix-set.js';
 
 /** What a run of the command printed and how it exited. */
@@ -9,6 +10,7 @@ export interface CommandOutput {
   readonly exitCode: number;
 }
 
+/** The usage `--help` prints. */
 export const USAGE = `usage: pcxsim-cidr [--clear-host-bits] <command> …
 
   merge [CIDR…]            the minimal prefix list of the union
@@ -18,7 +20,7 @@ export const USAGE = `usage: pcxsim-cidr [--clear-host-bits] <command> …
 
 BASE, A and B are comma-separated CIDR lists. A missing CIDR list or B is read from stdin
 (whitespace-separated). Both IPv4 and IPv6. Parsing is strict, like AWS: host bits set past the
-prefix length are refused unless --clear-host-bits is given.
+prefix length are refused unless --clear-host-bits is given (default: off). -h, --help: this help.
 Exit codes: 0 done (or yes), 1 no, 2 bad usage or input.
 `;
 
@@ -29,16 +31,33 @@ const print = (lines: readonly string[], exitCode = 0): CommandOutput => ({
   exitCode,
 });
 
+/** The command line: its flags parsed strictly, or the refusal (exit 2) naming what is wrong. */
+function commandLine(argv: readonly string[]): { readonly clear: boolean; readonly help: boolean; readonly words: readonly string[] } | CommandOutput {
+  const options = { 'clear-host-bits': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+  // Help wins over any mistake beside it.
+  if (tokens.some((token) => token.kind === 'option' && token.name === 'help')) return { clear: false, help: true, words: [] };
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name !== 'clear-host-bits') return fail(`unknown flag ${token.rawName}\n${USAGE}`);
+    if (token.value !== undefined) return fail(`${token.rawName} is a switch and takes no value ('${token.rawName}=${token.value}')\n${USAGE}`);
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+    return { clear: values['clear-host-bits'] === true, help: false, words: positionals };
+  } catch (error) {
+    return fail(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
+  }
+}
+
 /** Runs `pcxsim-cidr` with the given arguments; `stdin` is read only when an operand is missing. */
 export function runCidrCommand(argv: readonly string[], stdin: () => string): CommandOutput {
-  const clear = argv.includes('--clear-host-bits');
-  const args = argv.filter((arg) => arg !== '--clear-host-bits');
-  const [command, ...operands] = args;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    return { stdout: USAGE, stderr: '', exitCode: command === undefined ? 2 : 0 };
-  }
-  const unknown = operands.find((arg) => arg.startsWith('--'));
-  if (unknown !== undefined) return fail(`unknown option ${unknown}\n${USAGE}`);
+  const line = commandLine(argv);
+  if ('exitCode' in line) return line;
+  const { clear, help, words } = line;
+  const [command, ...operands] = words;
+  if (help || command === 'help') return { stdout: USAGE, stderr: '', exitCode: 0 };
+  if (command === undefined) return { stdout: '', stderr: USAGE, exitCode: 2 };
 
   const parse = (texts: readonly string[]): ParsePrefixSetResult => parsePrefixSet(texts, { hostBits: clear ? 'clear' : 'reject' });
   const fromInput = (): string[] => stdin().split(/\s+/).filter((t) => t !== '');

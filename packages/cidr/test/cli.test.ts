@@ -50,6 +50,23 @@ describe('pcxsim-cidr', () => {
     expect(run(['--help'])).toMatchObject({ exitCode: 0 });
   });
 
+  it('refuses an unknown flag or a valued switch by name, with the usage; -h and --help print the usage', () => {
+    for (const [args, message] of [
+      [['merge', '--bogus', '10.0.0.0/8'], 'unknown flag --bogus'],
+      [['-x', 'merge'], 'unknown flag -x'],
+      [['--clear-host-bits=false', 'merge', '10.0.0.1/24'], "--clear-host-bits is a switch and takes no value ('--clear-host-bits=false')"],
+    ] as const) {
+      const refused = run([...args]);
+      expect(refused.exitCode, args.join(' ')).toBe(2);
+      expect(refused.stderr).toContain(`pcxsim-cidr: ${message}`);
+      expect(refused.stderr).toContain('usage: pcxsim-cidr');
+      expect(refused.stdout).toBe('');
+    }
+    for (const args of [['-h'], ['--help'], ['merge', '-h'], ['help']]) {
+      expect(run(args), args.join(' ')).toEqual({ stdout: expect.stringContaining('--clear-host-bits is given (default: off)'), stderr: '', exitCode: 0 });
+    }
+  });
+
   const bin = fileURLToPath(new URL('../bin/pcxsim-cidr.mjs', import.meta.url));
   it('runs as a command over stdin and arguments', () => {
     // The bin runs the built package; build it (incrementally) so this test never depends on order.
@@ -58,5 +75,8 @@ describe('pcxsim-cidr', () => {
     expect(existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)))).toBe(true);
     expect(execFileSync(process.execPath, [bin, 'merge'], { input: '192.168.0.0/24\n192.168.1.0/24\n', encoding: 'utf8' })).toBe('192.168.0.0/23\n');
     expect(spawnSync(process.execPath, [bin, 'overlaps', '10.0.0.0/8', '11.0.0.0/8']).status).toBe(1);
+    const refused = spawnSync(process.execPath, [bin, 'merge', '--clear-host-bit', '10.0.0.1/24'], { encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('pcxsim-cidr: unknown flag --clear-host-bit');
   });
 });

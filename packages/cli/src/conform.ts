@@ -8,97 +8,87 @@ import {
   formatReport,
   parseAccountHeader,
   parseCredentials,
+  type AccountHeader,
   type ConformanceOptions,
   type CredentialsByAccount,
 } from '@pcxsim/testing';
-import { isEc2Action } from '@pcxsim/ec2-query';
-import type { Flags } from './flags.js';
+import { isEc2Action, type Ec2Action } from '@pcxsim/ec2-query';
+import { defineCommand } from './command.js';
+import { anyText, commaList, httpUrl, integer, option, repeated, UsageError, type FlagValues, type Parse } from './flags.js';
 
-/** The usage text of `pcxsim conform`. */
-export const CONFORM_USAGE = `  conform  --endpoint URL [--runs ${CONFORMANCE_DEFAULTS.runs}] [--seed S] [--max-steps ${CONFORMANCE_DEFAULTS.maxSteps}] [--accounts a,b,c] [--regions r1,r2]
-           [--credentials FILE] [--header-per-account NAME[=VALUE]]... [--reset-url URL] [--report FILE]
-           [--actions A,B] [--invalid 1] [--settle-ms ${CONFORMANCE_DEFAULTS.settleMs}] [--read-retry-ms ${CONFORMANCE_DEFAULTS.readRetryMs}]
-           [--max-divergences ${CONFORMANCE_DEFAULTS.maxDivergences}]
-           run random command sequences against pcxsim and URL at once; report each divergence,
-           shrunk to a minimal sequence, with the rule it breaks (exit 0 agrees, 1 diverges, 2 error)
-`;
-
-/** A mistake in the command line: reported with the usage, exit 2. */
-class UsageError extends Error {}
-
-function count(flags: Flags, name: string, minimum: number): number | undefined {
-  const text = flags.string(name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < minimum) throw new UsageError(`--${name} must be an integer of at least ${minimum}`);
-  return value;
-}
-
-function list(flags: Flags, name: string, pattern: RegExp, what: string): readonly string[] | undefined {
-  const text = flags.string(name);
-  if (text === undefined) return undefined;
-  const items = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
-  const bad = items.find((item) => !pattern.test(item));
-  if (items.length === 0 || bad !== undefined) throw new UsageError(`--${name} takes ${what}, comma-separated${bad === undefined ? '' : `: '${bad}' is not one`}`);
-  return items;
-}
-
-function url(flags: Flags, name: string): string | undefined {
-  const text = flags.string(name);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = new URL(text);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return text;
-  } catch {
-    // reported below
-  }
-  throw new UsageError(`--${name} must be an http(s) URL, not '${text}'`);
-}
-
-function credentials(flags: Flags): CredentialsByAccount | undefined {
-  const file = flags.string('credentials');
-  if (file === undefined) return undefined;
+/** `--credentials FILE`: each account's access key, secret and headers, read and checked. */
+function credentialsFile(file: string, flag: string): CredentialsByAccount {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--credentials: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   try {
     return parseCredentials(text);
   } catch (error) {
-    throw new UsageError(`--credentials ${file}: ${(error as Error).message}`);
+    throw new UsageError(`${flag} ${file}: ${(error as Error).message}`);
   }
 }
 
-/** The checker's options from the command line; throws a UsageError for a bad one. */
-function optionsOf(flags: Flags): ConformanceOptions {
-  const endpoint = url(flags, 'endpoint');
-  if (endpoint === undefined) throw new UsageError('--endpoint URL is required: the EC2 endpoint to check');
-  const optional = {
-    runs: count(flags, 'runs', 1),
-    seed: count(flags, 'seed', 0),
-    maxSteps: count(flags, 'max-steps', 1),
-    accounts: list(flags, 'accounts', /^\d{12}$/, '12-digit account IDs'),
-    regions: list(flags, 'regions', /^[a-z]{2}(-[a-z]+)+-\d+$/, 'Region names'),
-    actions: list(flags, 'actions', /^[A-Za-z]+$/, 'EC2 action names')?.map((name) => {
-      if (!isEc2Action(name)) throw new UsageError(`--actions: ${name} is not an EC2 action pcxsim serves`);
-      return name;
-    }),
-    invalid: count(flags, 'invalid', 0),
-    credentials: credentials(flags),
-    resetUrl: url(flags, 'reset-url'),
-    settleMs: count(flags, 'settle-ms', 0),
-    readRetryMs: count(flags, 'read-retry-ms', 0),
-    maxDivergences: count(flags, 'max-divergences', 1),
-  };
-  let accountHeaders;
+/** `--header-per-account NAME[=VALUE]`. */
+const accountHeader: Parse<AccountHeader> = (text, flag) => {
   try {
-    accountHeaders = flags.strings('header-per-account').map(parseAccountHeader);
+    return parseAccountHeader(text);
   } catch (error) {
-    throw new UsageError(`--header-per-account: ${(error as Error).message}`);
+    throw new UsageError(`${flag}: ${(error as Error).message}`);
   }
-  return { endpoint, ...definedOnly(optional), ...(accountHeaders.length === 0 ? {} : { accountHeaders }) };
+};
+
+/** `--actions A,B`: EC2 actions pcxsim serves. */
+const actionList: Parse<readonly Ec2Action[]> = (text, flag) =>
+  commaList(/^[A-Za-z]+$/, 'EC2 action names')(text, flag).map((name) => {
+    if (!isEc2Action(name)) throw new UsageError(`${flag}: ${name} is not an EC2 action pcxsim serves`);
+    return name;
+  });
+
+/** The flags of `pcxsim conform`; the defaults are the checker's own. */
+const CONFORM_FLAGS = {
+  endpoint: option({ value: 'URL', help: 'the EC2 endpoint to check', required: true, parse: httpUrl }),
+  runs: option({ value: 'N', help: 'random command sequences to run', default: CONFORMANCE_DEFAULTS.runs, parse: integer(1) }),
+  seed: option({ value: 'N', help: 'the seed of the sequences (the report names it, to run them again)', show: 'random', parse: integer(0) }),
+  'max-steps': option({ value: 'N', help: 'steps per sequence, at most', default: CONFORMANCE_DEFAULTS.maxSteps, parse: integer(1) }),
+  accounts: option({ value: 'A,B,C', help: 'the 12-digit accounts that call', show: "the generator's three", parse: commaList(/^\d{12}$/, '12-digit account IDs') }),
+  regions: option({ value: 'R1,R2', help: 'the Regions they call in', show: "the generator's", parse: commaList(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'Region names') }),
+  credentials: option({
+    value: 'FILE',
+    help: 'JSON {"111111111111": {"accessKeyId": "…", "secretAccessKey": "…", "headers": {…}}}: how each account signs',
+    show: 'the account ID as access key',
+    parse: credentialsFile,
+  }),
+  'header-per-account': repeated({ value: 'NAME[=VALUE]', help: 'a header naming the calling account on every request ({account} in VALUE is replaced)', parse: accountHeader }),
+  'reset-url': option({ value: 'URL', help: "POSTed before each sequence to empty the target's world", show: 'none', parse: httpUrl }),
+  report: option({ value: 'FILE', help: 'also write the report as JSON to FILE', show: 'none', parse: anyText }),
+  actions: option({ value: 'A,B', help: 'only these actions', show: 'every action the generator knows', parse: actionList }),
+  invalid: option({ value: 'N', help: "the weight of deliberately invalid steps, in tenths of the valid ones' (0: none)", show: '1', parse: integer(0) }),
+  'settle-ms': option({ value: 'MS', help: 'how long to wait for transient states to pass', default: CONFORMANCE_DEFAULTS.settleMs, parse: integer(0) }),
+  'read-retry-ms': option({ value: 'MS', help: 'how long a diverging read is asked again', default: CONFORMANCE_DEFAULTS.readRetryMs, parse: integer(0) }),
+  'max-divergences': option({ value: 'N', help: 'distinct divergences before stopping', default: CONFORMANCE_DEFAULTS.maxDivergences, parse: integer(1) }),
+};
+
+/** The checker's options from the command line. */
+function optionsOf(flags: FlagValues<typeof CONFORM_FLAGS>): ConformanceOptions {
+  const optional = {
+    runs: flags.runs,
+    seed: flags.seed,
+    maxSteps: flags['max-steps'],
+    accounts: flags.accounts,
+    regions: flags.regions,
+    actions: flags.actions,
+    invalid: flags.invalid,
+    credentials: flags.credentials,
+    resetUrl: flags['reset-url'],
+    settleMs: flags['settle-ms'],
+    readRetryMs: flags['read-retry-ms'],
+    maxDivergences: flags['max-divergences'],
+  };
+  const accountHeaders = flags['header-per-account'];
+  return { endpoint: flags.endpoint, ...definedOnly(optional), ...(accountHeaders.length === 0 ? {} : { accountHeaders }) };
 }
 
 /** `value` without its undefined members (the options are exact: absent, not undefined). */
@@ -106,21 +96,22 @@ function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K
   return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
+/** `pcxsim conform`. */
+export const conformCommand = defineCommand({
+  name: 'conform',
+  summary:
+    'Run random command sequences against pcxsim and URL at once; report each divergence, shrunk to a minimal sequence, with the rule it breaks (exit 0 agrees, 1 diverges, 2 error).',
+  flags: CONFORM_FLAGS,
+  run: ({ flags }) => conform(flags),
+});
+
 /** Runs `pcxsim conform`; resolves to the exit code. */
-export async function conform(flags: Flags, usage: string): Promise<number> {
-  let options: ConformanceOptions;
-  try {
-    options = optionsOf(flags);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`pcxsim conform: ${error.message}\n${usage}`);
-    return 2;
-  }
-  const report = await checkConformance(options);
+async function conform(flags: FlagValues<typeof CONFORM_FLAGS>): Promise<number> {
+  const report = await checkConformance(optionsOf(flags));
   const text = formatReport(report);
   if (report.error !== undefined) process.stderr.write(text);
   else process.stdout.write(text);
-  const reportFile = flags.string('report');
+  const reportFile = flags.report;
   if (reportFile !== undefined) {
     try {
       writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);

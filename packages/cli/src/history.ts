@@ -1,5 +1,7 @@
 // `pcxsim history`: the timeline of one resource, or of the whole log, read from the store.
-import type { StoredCommand } from './store.js';
+import { defineCommand } from './command.js';
+import { anyText, option } from './flags.js';
+import { CommandStore, type StoredCommand } from './store.js';
 
 /** True when the logged command or what it did names the resource. */
 function mentions(entry: StoredCommand, id: string): boolean {
@@ -16,3 +18,22 @@ export function formatHistory(entries: Iterable<StoredCommand>, id?: string): st
   }
   return lines.length === 0 ? (id === undefined ? 'the log is empty\n' : `nothing in the log mentions ${id}\n`) : `${lines.join('\n')}\n`;
 }
+
+/** `pcxsim history`. */
+export const historyCommand = defineCommand({
+  name: 'history',
+  summary: 'The timeline of one resource, or the whole log, from a data directory (also while a server uses it).',
+  operands: { usage: '[pcx-id|vpc-id]', min: 0, max: 1, help: 'only the commands that name this resource' },
+  flags: {
+    data: option({ value: 'DIR', help: 'the data directory of `pcxsim serve --data`', default: '.pcxsim-data', parse: anyText }),
+  },
+  run: async ({ flags, operands }) => {
+    const store = CommandStore.open(flags.data, { readOnly: true });
+    try {
+      process.stdout.write(formatHistory(store.commands(), operands[0]));
+    } finally {
+      await store.close();
+    }
+    return 0;
+  },
+});

@@ -1,84 +1,83 @@
 // `pcxsim <command>`: the entry of the binary. Each command returns its exit code; only this file
 // and the commands' own modules touch the process.
-import { readFileSync } from 'node:fs';
-import { conform, CONFORM_USAGE } from './conform.js';
-import { formatHistory } from './history.js';
-import { formatTimeline, parseScenario, runScenario } from './scenario.js';
-import { serve } from './serve.js';
-import { CommandStore, StoreError } from './store.js';
-import { parseFlags, type Flags } from './flags.js';
+import type { Command } from './command.js';
+import { StoreError } from './store.js';
 import { reach, REACH_USAGE } from './reach.js';
 
-/** The usage text `pcxsim help` prints. */
-export const USAGE = `usage: pcxsim <command> [options]
+/** A command of the table: its name, and its description loaded only when it is used. */
+interface Entry {
+  /** `serve`. */
+  readonly name: string;
+  /** Loads the command (its module pulls in what it runs: `conform` alone needs the whole kit). */
+  readonly load: () => Promise<Command>;
+}
 
-  serve    [--host 127.0.0.1] [--port 4599] [--data DIR] [--clock wall|manual] [--seed N]
-           [--timing instant|realistic] [--accounts FILE] [--verify-signatures] [--quiet]
-           an EC2 endpoint for the AWS CLI and SDKs; with --data, every change is durable
-  run      SCENARIO.(yaml|json) [--json]
-           replay a scenario and check its expectations (exit 1 when one fails)
-  history  [--data DIR] [pcx-id|vpc-id]
-           the timeline of one resource, or the whole log, from a data directory (also while serving)
-${CONFORM_USAGE}${REACH_USAGE}`;
+/**
+ * Every pcxsim command, in the order the overview lists them.
+ *
+ * To add one: describe it with `defineCommand` in its own file (command.ts) — its name, summary,
+ * operands, and each flag built with `option`, `toggle` or `repeated` (flags.ts) with its default,
+ * help line and parser — and add its entry here. Its parsing (node:util parseArgs, strict),
+ * `--help`/`-h`, `pcxsim help NAME`, its line in the overview and its refusals (exit 2) all follow.
+ */
+const COMMANDS: readonly Entry[] = [
+  { name: 'serve', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'run', load: async () => (await import('./run.js')).runCommand },
+  { name: 'history', load: async () => (await import('./history.js')).historyCommand },
+  { name: 'conform', load: async () => (await import('./conform.js')).conformCommand },
+];
+
+/** The overview `pcxsim --help` prints: every command with its flags (each at its default) and what it does. */
+export async function overview(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
+  return `usage: pcxsim <command> [options]
+       pcxsim help <command>   (or: pcxsim <command> --help) each flag of a command, with its default
+
+${commands.map((command) => command.overview).join('')}${REACH_USAGE}`;
+}
+
+const find = (name: string | undefined): Promise<Command> | undefined => COMMANDS.find((entry) => entry.name === name)?.load();
 
 /** Runs `pcxsim` with its arguments; resolves to the exit code (serve resolves when it stops). */
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  // `reach` reads its own arguments (node:util parseArgs, strict).
-  if (command === 'reach') return reach(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
-  let flags: Flags;
-  try {
-    flags = parseFlags(rest);
-  } catch (error) {
-    process.stderr.write(`pcxsim: ${(error as Error).message}\n${USAGE}`);
+  const [name, ...rest] = argv;
+  switch (name) {
+    case undefined:
+      process.stderr.write(await overview());
+      return 2;
+    case '--help':
+    case '-h':
+      process.stdout.write(await overview());
+      return 0;
+    case 'help': {
+      if (rest.length === 0) {
+        process.stdout.write(await overview());
+        return 0;
+      }
+      const command = await find(rest[0]);
+      if (command === undefined || rest.length > 1) {
+        process.stderr.write(`pcxsim help: ${command === undefined ? `unknown command '${rest[0]}'` : 'names one command'}\n\n${await overview()}`);
+        return 2;
+      }
+      process.stdout.write(command.usage);
+      return 0;
+    }
+  }
+  // `reach` (issue 13) reads its own arguments with node:util parseArgs, strict; not yet a defineCommand entry.
+  if (name === 'reach') return reach(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+  const command = await find(name);
+  if (command === undefined) {
+    process.stderr.write(`pcxsim: unknown command '${name}'\n\n${await overview()}`);
     return 2;
   }
   try {
-    switch (command) {
-      case 'serve':
-        return await serve(flags);
-      case 'run':
-        return run(flags);
-      case 'history':
-        return await history(flags);
-      case 'conform':
-        return await conform(flags, USAGE);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        process.stderr.write(`pcxsim: unknown command '${command}'\n${USAGE}`);
-        return 2;
-    }
+    return await command.main(rest);
   } catch (error) {
+    // A data directory that cannot be used: said plainly, no stack.
     if (error instanceof StoreError) {
-      process.stderr.write(`pcxsim: ${error.message}\n`);
+      process.stderr.write(`pcxsim ${command.name}: ${error.message}\n`);
       return 1;
     }
     throw error;
   }
-}
-
-function run(flags: Flags): number {
-  const file = flags.positional[0];
-  if (file === undefined) {
-    process.stderr.write(`pcxsim run: which scenario file?\n${USAGE}`);
-    return 2;
-  }
-  const result = runScenario(parseScenario(readFileSync(file, 'utf8'), file));
-  process.stdout.write(flags.has('json') ? `${JSON.stringify(result, null, 2)}\n` : formatTimeline(result, process.stdout.isTTY === true && !('NO_COLOR' in process.env)));
-  return result.passed ? 0 : 1;
-}
-
-async function history(flags: Flags): Promise<number> {
-  const store = CommandStore.open(flags.string('data') ?? '.pcxsim-data', { readOnly: true });
-  try {
-    process.stdout.write(formatHistory(store.commands(), flags.positional[0]));
-  } finally {
-    await store.close();
-  }
-  return 0;
 }

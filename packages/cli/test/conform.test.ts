@@ -127,7 +127,7 @@ describe('pcxsim conform', () => {
     const run = await pcxsim('conform', '--runs', '5');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('pcxsim conform: --endpoint URL is required');
-    expect(run.stderr).toContain('conform  --endpoint URL');
+    expect(run.stderr).toContain('usage: pcxsim conform --endpoint URL');
   }, 60_000);
 
   // The same path in process (spawning costs seconds each).
@@ -152,6 +152,6 @@ describe('pcxsim conform', () => {
   it('is in pcxsim help', async () => {
     const run = await pcxsim('help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('conform  --endpoint URL [--runs 100] [--seed S] [--max-steps 10]');
+    expect(run.stdout).toContain('conform  --endpoint URL [--runs 100] [--seed N] [--max-steps 10]');
   }, 60_000);
 });

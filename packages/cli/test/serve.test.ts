@@ -1,55 +1,22 @@
 // The real CLI, spawned: serve on port 0 with a data directory, driven by the real SDK over HTTP,
 // stopped (gracefully, or with kill -9) and started again on the same directory.
-import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CreateVpcCommand, CreateVpcPeeringConnectionCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, buildCli, cleanUp, exitOf, root, scratchDir as dataDir, SECRET, serve } from './spawn-cli.js';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const bin = join(root, 'packages/cli/bin/pcxsim.mjs');
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-
-beforeAll(() => {
-  // The bin runs the built package: build it (incrementally, with its references) first.
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', join(root, 'packages/cli/tsconfig.build.json')]);
-}, 120_000);
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pcxsim-serve-'));
-  dirs.push(dir);
-  return dir;
-}
+beforeAll(buildCli, 120_000);
+afterAll(cleanUp);
 
 /** Starts `pcxsim serve` (quiet unless asked) and resolves with its URL once it prints it. */
-function start(args: string[], { quiet = true } = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...(quiet ? ['--quiet'] : []), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
-      if (url !== undefined) resolve({ child, url, stderr: () => err });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-}
-
-const stopped = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+const start = (args: string[], options?: { quiet?: boolean }) => serve(args, options);
+const stopped = exitOf;
 
 function client(url: string, account: string): EC2Client {
-  return new EC2Client({ endpoint: url, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: account, secretAccessKey: 'x' } });
+  return new EC2Client({ endpoint: url, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: account, secretAccessKey: SECRET } });
 }
 
 async function world(url: string): Promise<string> {
@@ -87,7 +54,7 @@ describe('pcxsim serve with a data directory', () => {
     const aws = (account: string, ...args: string[]): Record<string, unknown> => {
       const out = execFileSync('/usr/bin/aws', ['--endpoint-url', server.url, '--output', 'json', 'ec2', ...args], {
         encoding: 'utf8',
-        env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ACCESS_KEY_ID: account, AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_MAX_ATTEMPTS: '1' },
+        env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ACCESS_KEY_ID: account, AWS_SECRET_ACCESS_KEY: SECRET, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_MAX_ATTEMPTS: '1' },
       });
       return JSON.parse(out) as Record<string, unknown>;
     };
@@ -107,7 +74,7 @@ describe('pcxsim serve with a data directory', () => {
     expect(await world(again.url)).toBe(before);
     const seen = execFileSync('/usr/bin/aws', ['--endpoint-url', again.url, '--output', 'text', '--query', 'VpcPeeringConnections[0].Status.Code', 'ec2', 'describe-vpc-peering-connections'], {
       encoding: 'utf8',
-      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ACCESS_KEY_ID: '222222222222', AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
+      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ACCESS_KEY_ID: '222222222222', AWS_SECRET_ACCESS_KEY: SECRET, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
     });
     again.child.kill('SIGTERM');
     await stopped(again.child);

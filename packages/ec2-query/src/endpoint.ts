@@ -16,7 +16,7 @@ import {
   type World,
   type WorldOptions,
 } from '@pcxsim/engine';
-import { ACTIONS, isEc2Action } from './actions.js';
+import { ACTIONS } from './actions.js';
 import { clockHeader } from './clock-header.js';
 import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control-api.js';
 import * as errors from './errors.js';
@@ -280,10 +280,6 @@ export class Ec2Endpoint implements ControlTarget {
   }
 
   private async ec2(request: WireRequest, id: string, notes: Notes): Promise<WireResponse> {
-    if (this.throttled > 0) {
-      this.throttled--;
-      return this.respond(errors.requestLimitExceeded(), id);
-    }
     if (request.method !== 'GET' && request.method !== 'POST') {
       const response = this.respond(errors.methodNotAllowed(request.method), id);
       return { ...response, headers: { ...response.headers, allow: 'GET, POST' } };
@@ -298,6 +294,10 @@ export class Ec2Endpoint implements ControlTarget {
     if (request.method === 'POST' && !decodeForm(formText(request.body), params, this.limits.maxParameters - (fromQuery.length - params.length))) {
       return this.respond(errors.tooManyParameters(this.limits.maxParameters), id);
     }
+    // The action as sent names the request in logs whatever its answer: an action pcxsim does not
+    // serve, a throttled call and a malformed one are the lines a user reads to find what failed.
+    const action = params.find(([name]) => name === 'Action')?.[1];
+    notes.action = action;
 
     const signature = signatureOf(request.headers['authorization'], fromQuery);
     const verify = this.options.signatures;
@@ -310,18 +310,18 @@ export class Ec2Endpoint implements ControlTarget {
     }
     const caller = callerOf(signature, this.options.identity ?? {});
     notes.caller = caller;
+    // Throttled once the caller is known, so that the log says who was throttled and for what.
+    if (this.throttled > 0) {
+      this.throttled--;
+      return this.respond(errors.requestLimitExceeded(), id);
+    }
     if (this.options.injectFault !== undefined) {
-      const action = params.find(([name]) => name === 'Action')?.[1];
       const fault = this.options.injectFault({ action, caller, requestId: id });
-      if (fault !== undefined) {
-        if (action !== undefined && isEc2Action(action)) notes.action = action;
-        return this.respond(fault, id);
-      }
+      if (fault !== undefined) return this.respond(fault, id);
     }
 
     const parsed = toCommand(params, this.limits.maxListIndex);
     if (!parsed.ok) return this.respond(parsed.error, id);
-    notes.action = parsed.action;
     const before = this.current;
     const step = apply(before, caller, parsed.command);
     if (!step.result.ok) return this.respond(step.result.error, id);

@@ -23,7 +23,10 @@ export interface AnsweredRequest {
   readonly method: string;
   /** The path. */
   readonly path: string;
-  /** The EC2 action when the request named one pcxsim serves; for the control API, the route. */
+  /**
+   * The `Action` parameter as sent, whether pcxsim serves it or not (`undefined` without one, or for
+   * a request refused before its parameters were read); for the control API, the route.
+   */
   readonly action: string | undefined;
   /** The calling account, once known. */
   readonly accountId: string | undefined;

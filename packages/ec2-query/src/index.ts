@@ -12,7 +12,7 @@
  * // in process, no sockets:
  * const ec2 = new EC2Client({
  *   region: 'us-east-1',
- *   credentials: { accessKeyId: '111111111111', secretAccessKey: 'any' }, // the key is the account
+ *   credentials: { accessKeyId: '111111111111', secretAccessKey: 'notasecret' }, // the key is the account
  *   requestHandler: new InProcessHandler(endpoint),
  * });
  * await ec2.send(new DescribeVpcsCommand({}));

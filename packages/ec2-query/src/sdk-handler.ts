@@ -51,7 +51,7 @@ export interface HandlerOutput {
  * @example
  * const ec2 = new EC2Client({
  *   region: 'us-east-1',
- *   credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' },
+ *   credentials: { accessKeyId: '111111111111', secretAccessKey: 'notasecret' },
  *   requestHandler: new InProcessHandler(new Ec2Endpoint()),
  * });
  */

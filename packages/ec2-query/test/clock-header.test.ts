@@ -4,7 +4,7 @@ import { DescribeVpcPeeringConnectionsCommand, EC2Client } from '@aws-sdk/client
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ec2Endpoint, InProcessHandler, listen, type RunningServer } from '../src/index.js';
 
-const credentials = { accessKeyId: '111111111111', secretAccessKey: 'any' };
+const credentials = { accessKeyId: '111111111111', secretAccessKey: 'notasecret' };
 const YEARS_AGO = Date.UTC(2020, 0, 1); // a simulated clock far from the wall clock
 const unknown = new DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: ['pcx-0123456789abcdef0'] });
 

@@ -73,7 +73,7 @@ describe('noBackoffRetryStrategy', () => {
     const endpoint = new Ec2Endpoint();
     const ec2 = new EC2Client({
       region: 'us-east-1',
-      credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' },
+      credentials: { accessKeyId: '111111111111', secretAccessKey: 'notasecret' },
       requestHandler: new InProcessHandler(endpoint),
       retryStrategy: noBackoffRetryStrategy(4),
     });

@@ -30,7 +30,7 @@ const VOCABULARY = [...new Set(['Action', 'Version', ...ACTION_NAMES.flatMap((ac
 let reply: WireResponse = { status: 200, headers: {}, body: '' };
 const judge = new EC2Client({
   region: 'us-east-1',
-  credentials: { accessKeyId: ALICE, secretAccessKey: 'x' },
+  credentials: { accessKeyId: ALICE, secretAccessKey: 'notasecret' },
   maxAttempts: 1,
   requestHandler: {
     handle: async () => ({ response: new HttpResponse({ statusCode: reply.status, headers: { ...reply.headers }, body: Buffer.from(reply.body, 'utf8') }) }),

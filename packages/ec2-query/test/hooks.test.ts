@@ -91,7 +91,7 @@ describe('onApplied', () => {
 });
 
 describe('onAnswered', () => {
-  test('one record per request: action, caller, status, error code, request ID', async () => {
+  test('one record per request: the action as sent, caller, status, error code, request ID', async () => {
     const records: AnsweredRequest[] = [];
     const endpoint = new Ec2Endpoint({ onAnswered: (record) => records.push(record) });
     await endpoint.handle(post('Action=DescribeVpcs', as('111111111111')));
@@ -101,7 +101,8 @@ describe('onAnswered', () => {
     expect(records.map(({ ms, ...rest }) => rest)).toEqual([
       { method: 'POST', path: '/', action: 'DescribeVpcs', accountId: '111111111111', region: 'us-east-1', status: 200, errorCode: undefined, requestId: expect.any(String) },
       { method: 'POST', path: '/', action: 'AcceptVpcPeeringConnection', accountId: '222222222222', region: 'us-east-1', status: 400, errorCode: 'InvalidVpcPeeringConnectionID.NotFound', requestId: expect.any(String) },
-      { method: 'POST', path: '/', action: undefined, accountId: '123456789012', region: 'us-east-1', status: 400, errorCode: 'InvalidAction', requestId: expect.any(String) },
+      // An action pcxsim does not serve is named as sent: the line a user reads to find what is not served.
+      { method: 'POST', path: '/', action: 'Nope', accountId: '123456789012', region: 'us-east-1', status: 400, errorCode: 'InvalidAction', requestId: expect.any(String) },
       { method: 'GET', path: '/_pcxsim/world', action: '/_pcxsim/world', accountId: undefined, region: undefined, status: 200, errorCode: undefined, requestId: undefined },
     ]);
     for (const record of records) expect(record.ms).toBeGreaterThanOrEqual(0);

@@ -304,7 +304,7 @@ describe.each(TRANSPORTS)('errors over the %s transport', (transport) => {
     expect(h.endpoint.world).toBe(before);
     // With its default retries the SDK gets through once the throttled stretch is over.
     h.endpoint.throttle(1);
-    const retrying = new EC2Client({ region: 'us-east-1', credentials: { accessKeyId: ALICE, secretAccessKey: 'x' }, ...(transport === 'http' ? { endpoint: h.url } : { requestHandler: new InProcessHandler(h.endpoint) }) });
+    const retrying = new EC2Client({ region: 'us-east-1', credentials: { accessKeyId: ALICE, secretAccessKey: 'notasecret' }, ...(transport === 'http' ? { endpoint: h.url } : { requestHandler: new InProcessHandler(h.endpoint) }) });
     try {
       const output = await retrying.send(new DescribeVpcsCommand({}));
       expect(output.$metadata.attempts).toBe(2);

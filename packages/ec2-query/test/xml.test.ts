@@ -14,7 +14,7 @@ import { structureOf, xmlSafeText } from './shape-arbitraries.js';
 let reply = { status: 200, body: '' };
 const client = new EC2Client({
   region: 'us-east-1',
-  credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' },
+  credentials: { accessKeyId: '111111111111', secretAccessKey: 'notasecret' },
   maxAttempts: 1,
   requestHandler: {
     handle: async () => ({

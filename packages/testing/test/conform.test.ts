@@ -40,7 +40,7 @@ describe('pcxsim conform against pcxsim: no divergence', () => {
     // Cleaned up: no VPC of any sequence is left on the target.
     for (const accountId of DEFAULT_ACCOUNTS) {
       for (const region of DEFAULT_REGIONS) {
-        const ec2 = new EC2Client({ endpoint: server.url, region, maxAttempts: 1, credentials: { accessKeyId: accountId, secretAccessKey: 'x' } });
+        const ec2 = new EC2Client({ endpoint: server.url, region, maxAttempts: 1, credentials: { accessKeyId: accountId, secretAccessKey: 'notasecret' } });
         expect((await ec2.send(new DescribeVpcsCommand({}))).Vpcs).toEqual([]);
         ec2.destroy();
       }

@@ -24,7 +24,7 @@ function pcxsimOverTheWire(): { real: RealSystem; close: () => void } {
     const key = `${accountId}|${region}`;
     let client = clients.get(key);
     if (client === undefined) {
-      client = new EC2Client({ region, credentials: { accessKeyId: accountId, secretAccessKey: 'x' }, maxAttempts: 1, requestHandler: new InProcessHandler(endpoint) });
+      client = new EC2Client({ region, credentials: { accessKeyId: accountId, secretAccessKey: 'notasecret' }, maxAttempts: 1, requestHandler: new InProcessHandler(endpoint) });
       clients.set(key, client);
     }
     return client;

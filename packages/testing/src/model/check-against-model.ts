@@ -58,7 +58,7 @@ export class ModelCheckFailure extends Error {
  *   real: () => {
  *     const endpoint = new Ec2Endpoint();
  *     return sdkSystem({
- *       clientFor: ({ accountId, region }) => new EC2Client({ region, credentials: { accessKeyId: accountId, secretAccessKey: 'x' }, requestHandler: new InProcessHandler(endpoint) }),
+ *       clientFor: ({ accountId, region }) => new EC2Client({ region, credentials: { accessKeyId: accountId, secretAccessKey: 'notasecret' }, requestHandler: new InProcessHandler(endpoint) }),
  *       advanceClock: (ms) => endpoint.advanceClock(ms),
  *     });
  *   },

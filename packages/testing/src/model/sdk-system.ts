@@ -39,7 +39,7 @@ function sdkCommandOf({ command }: SequenceStep): SdkCommand {
  * const endpoint = new Ec2Endpoint();
  * const real = sdkSystem({
  *   clientFor: ({ accountId, region }) =>
- *     new EC2Client({ region, credentials: { accessKeyId: accountId, secretAccessKey: 'x' }, requestHandler: new InProcessHandler(endpoint) }),
+ *     new EC2Client({ region, credentials: { accessKeyId: accountId, secretAccessKey: 'notasecret' }, requestHandler: new InProcessHandler(endpoint) }),
  *   advanceClock: (ms) => endpoint.advanceClock(ms),
  * });
  * ```
