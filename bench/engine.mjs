@@ -8,11 +8,15 @@
 //   machine does not count; the table shows the wall-clock rate beside it;
 // - describe_filtered_us: DescribeVpcPeeringConnections with a status-code, a requester-vpc-info.vpc-id
 //   and a tag: filter, each matching 10 connections (the mean of the three);
-// - heap_mb: heap used by the world after a full GC (run with --expose-gc).
+// - heap_mb: heap used by the world after a full GC (run with --expose-gc);
+// - route_mix_per_s: a routing workload (CreateRoute, ReplaceRoute, DescribeRouteTables by ID,
+//   DeleteRoute on a table of a few routes) per CPU second;
+// - reach_us: CPU µs of reachability() for a path found both ways, from a subnet whose table holds 1,000 routes
+//   (the quota's maximum) through an active connection, in a world of `size` connections.
 // It prints a table, then one plain line per size for run-to-run comparison:
-//   engine size=<connections> commands_per_s=<n> describe_filtered_us=<n> heap_mb=<n>
+//   engine size=<connections> commands_per_s=<n> describe_filtered_us=<n> heap_mb=<n> route_mix_per_s=<n> reach_us=<n>
 import { performance } from 'node:perf_hooks';
-import { apply, createWorld } from '../packages/engine/dist/index.js';
+import { apply, createWorld, reachability } from '../packages/engine/dist/index.js';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const option = (name, fallback) => {
@@ -34,7 +38,7 @@ function must(step, what) {
 /** A world of `size` active cross-account connections (A's VPCs × B's VPCs), plus the fixtures the filtered Describes use. */
 function build(size) {
   // Quotas raised so that the world can be this dense; every rule still runs.
-  let world = createWorld({ seed: 7, quotas: { outstandingRequestsPerAccount: 1e9, activeConnectionsPerVpc: 1e9 } });
+  let world = createWorld({ seed: 7, quotas: { outstandingRequestsPerAccount: 1e9, activeConnectionsPerVpc: 1e9, routesPerTable: 1000 } });
   const run = (caller, command, what) => {
     const step = must(apply(world, caller, command), what);
     world = step.world;
@@ -63,7 +67,30 @@ function build(size) {
   run(A, { type: 'CreateTags', Resources: fixture, Tags: [{ Key: 'bench', Value: 'yes' }] }, 'CreateTags');
   // The workload's own VPCs: same account and Region, so each request is checked within Create.
   const workVpcs = Array.from({ length: 600 }, (_, i) => vpc(A, `10.${200 + (i >> 8)}.${i & 255}.0/24`));
-  return { world, hub, workVpcs };
+  // Routing: A's 100.64.0.0/16 and B's 100.65.0.0/16, a subnet each, an active connection, 1,000
+  // routes to it in A's main table (longest matches of every length from /8 to /32) and a return route.
+  const src = vpc(A, '100.64.0.0/16');
+  const dst = vpc(B, '100.65.0.0/16');
+  const subnet = run(A, { type: 'CreateSubnet', VpcId: src, CidrBlock: '100.64.1.0/24' }, 'CreateSubnet').Subnet.SubnetId;
+  run(B, { type: 'CreateSubnet', VpcId: dst, CidrBlock: '100.65.1.0/24' }, 'CreateSubnet');
+  const pcx = run(A, { type: 'CreateVpcPeeringConnection', VpcId: src, PeerVpcId: dst, PeerOwnerId: B.accountId }, 'Create').VpcPeeringConnection.VpcPeeringConnectionId;
+  run(A, { type: 'AdvanceClock', Milliseconds: 0 }, 'tick');
+  run(B, { type: 'AcceptVpcPeeringConnection', VpcPeeringConnectionId: pcx }, 'Accept');
+  run(A, { type: 'AdvanceClock', Milliseconds: 0 }, 'tick');
+  const table = (caller, vpcId) => run(caller, { type: 'DescribeRouteTables', Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }, 'DescribeRouteTables').RouteTables[0].RouteTableId;
+  const srcTable = table(A, src);
+  for (let i = 0; i < 1000; i++) {
+    const length = 8 + (i % 25);
+    const word = ((198 << 24) | (i * 2654435761)) >>> 0; // spread over 198.0.0.0/8
+    const masked = length === 32 ? word : (word & (0xffffffff << (32 - length))) >>> 0;
+    const text = `${masked >>> 24}.${(masked >>> 16) & 255}.${(masked >>> 8) & 255}.${masked & 255}/${length}`;
+    const step = apply(world, A, { type: 'CreateRoute', RouteTableId: srcTable, DestinationCidrBlock: text, VpcPeeringConnectionId: pcx });
+    if (step.result.ok) world = step.world; // a repeated destination is skipped
+  }
+  run(A, { type: 'CreateRoute', RouteTableId: srcTable, DestinationCidrBlock: '100.65.0.0/16', VpcPeeringConnectionId: pcx }, 'CreateRoute');
+  run(B, { type: 'CreateRoute', RouteTableId: table(B, dst), DestinationCidrBlock: '100.64.0.0/16', VpcPeeringConnectionId: pcx }, 'CreateRoute');
+  const mixTable = run(A, { type: 'CreateRouteTable', VpcId: src }, 'CreateRouteTable').RouteTable.RouteTableId;
+  return { world, hub, workVpcs, routing: { subnet, pcx, mixTable } };
 }
 
 /**
@@ -127,6 +154,40 @@ function describeFiltered(fixture) {
   return times.reduce((sum, t) => sum + t, 0) / times.length;
 }
 
+/** reachability() from the subnet behind a 1,000-route table to the peer's subnet: found, both ways. */
+function reach(fixture) {
+  const { world } = fixture;
+  const query = { source: fixture.routing.subnet, destinationIp: '100.65.1.10' };
+  const first = reachability(world, A, query);
+  if (!first.ok || !first.value.NetworkPathFound) throw new Error(`reachability: ${JSON.stringify(first)}`);
+  const rounds = 20_000;
+  for (let i = 0; i < rounds; i++) reachability(world, A, query); // warm up
+  const cpuStarted = process.cpuUsage();
+  for (let i = 0; i < rounds; i++) reachability(world, A, query);
+  const cpu = process.cpuUsage(cpuStarted);
+  return (cpu.user + cpu.system) / rounds; // µs of CPU per query
+}
+
+/** The route mix: CreateRoute, ReplaceRoute, DescribeRouteTables by ID, DeleteRoute, per CPU second. */
+function routeMix(fixture, commands) {
+  let { world } = fixture;
+  const { mixTable, pcx } = fixture.routing;
+  let done = 0;
+  let round = 0;
+  const cpuStarted = process.cpuUsage();
+  while (done < commands) {
+    const destination = `203.0.${round & 255}.0/24`;
+    world = must(apply(world, A, { type: 'CreateRoute', RouteTableId: mixTable, DestinationCidrBlock: destination, VpcPeeringConnectionId: pcx }), 'mix CreateRoute').world;
+    world = must(apply(world, A, { type: 'ReplaceRoute', RouteTableId: mixTable, DestinationCidrBlock: destination, VpcPeeringConnectionId: pcx }), 'mix ReplaceRoute').world;
+    must(apply(world, A, { type: 'DescribeRouteTables', RouteTableIds: [mixTable] }), 'mix Describe');
+    world = must(apply(world, A, { type: 'DeleteRoute', RouteTableId: mixTable, DestinationCidrBlock: destination }), 'mix DeleteRoute').world;
+    done += 4;
+    round++;
+  }
+  const cpu = process.cpuUsage(cpuStarted);
+  return Math.round(done / ((cpu.user + cpu.system) / 1e6));
+}
+
 const rows = [];
 for (const size of SIZES) {
   gc();
@@ -138,18 +199,20 @@ for (const size of SIZES) {
   const heapMb = (process.memoryUsage().heapUsed - before) / 2 ** 20;
   const filteredUs = describeFiltered(fixture);
   const perSecond = workload(fixture, COMMANDS);
-  rows.push({ size, perSecond, filteredUs, heapMb, buildSeconds, peerings: fixture.world.peerings.size });
+  const reachUs = reach(fixture);
+  const routesPerSecond = routeMix(fixture, Math.min(COMMANDS, 100_000));
+  rows.push({ size, perSecond, filteredUs, heapMb, buildSeconds, peerings: fixture.world.peerings.size, reachUs, routesPerSecond });
 }
 
-console.log('| connections | commands / CPU s (mixed) | commands / wall s | filtered Describe (µs) | world heap (MiB) | build (s) |');
-console.log('|---:|---:|---:|---:|---:|---:|');
+console.log('| connections | commands / CPU s (mixed) | commands / wall s | filtered Describe (µs) | world heap (MiB) | build (s) | route mix / CPU s | reachability (CPU µs) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.size.toLocaleString('en')} | ${r.perSecond.cpu.toLocaleString('en')} | ${r.perSecond.wall.toLocaleString('en')} | ${r.filteredUs.toFixed(1)} | ${r.heapMb.toFixed(0)} | ${r.buildSeconds.toFixed(1)} |`,
+    `| ${r.size.toLocaleString('en')} | ${r.perSecond.cpu.toLocaleString('en')} | ${r.perSecond.wall.toLocaleString('en')} | ${r.filteredUs.toFixed(1)} | ${r.heapMb.toFixed(0)} | ${r.buildSeconds.toFixed(1)} | ${r.routesPerSecond.toLocaleString('en')} | ${r.reachUs.toFixed(1)} |`,
   );
 }
 const rates = rows.map((r) => r.perSecond.cpu);
 console.log(`fastest/slowest commands per CPU second: ${(Math.max(...rates) / Math.min(...rates)).toFixed(2)}x`);
 for (const r of rows) {
-  console.log(`engine size=${r.size} commands_per_s=${r.perSecond.cpu} describe_filtered_us=${r.filteredUs.toFixed(1)} heap_mb=${r.heapMb.toFixed(0)}`);
+  console.log(`engine size=${r.size} commands_per_s=${r.perSecond.cpu} describe_filtered_us=${r.filteredUs.toFixed(1)} heap_mb=${r.heapMb.toFixed(0)} route_mix_per_s=${r.routesPerSecond} reach_us=${r.reachUs.toFixed(1)}`);
 }

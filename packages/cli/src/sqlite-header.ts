@@ -1,4 +1,4 @@
-// The first 100 bytes of a SQLite database file (https://www.sqlite.org/fileformat2.html §1.3), read
+// The first 100 bytes of a SQLite database file (https://www.sqlite.org/fileformat2.html, its section 1.3), read
 // by pcxsim itself: SQLite answers a damaged header with "file is not a database" and a cut-off file
 // with "database disk image is malformed", which say neither what happened nor what to do. And for
 // `pcxsim doctor`/`recover`, a copy with the header made readable again, from which SQLite reads
@@ -47,7 +47,7 @@ export function headerDamage(file: string): HeaderDamage | undefined {
   if (pageSize === undefined) return { kind: 'garbled', what: `its header gives the page size ${header.readUInt16BE(16)}, which SQLite never writes: the header was overwritten` };
   const readVersion = header[19]!;
   if (readVersion > 2) return { kind: 'newer-format', what: `its header says SQLite file format ${readVersion}, newer than this SQLite reads (1 and 2)` };
-  // The page count is valid when the change counter matches version-valid-for (§1.3.7).
+  // The page count is valid when the change counter matches version-valid-for (section 1.3.7 of the file format).
   const pages = header.readUInt32BE(28);
   const sizeValid = header.readUInt32BE(24) === header.readUInt32BE(92);
   const wal = `${file}-wal`;

@@ -124,10 +124,130 @@ const NOTHING = structure();
 
 const NEXT_TOKEN = member('NextToken', STRING);
 
+// ---- routing (issue 13) ----
+
+// The order of a DescribeSubnets response as AWS writes it [?] beyond the model's names.
+const SUBNET = structure(
+  member('SubnetId', STRING),
+  member('SubnetArn', STRING),
+  member('State', STRING),
+  member('OwnerId', STRING),
+  member('VpcId', STRING),
+  member('CidrBlock', STRING),
+  member('Ipv6CidrBlockAssociationSet', list(structure(member('AssociationId', STRING), member('Ipv6CidrBlock', STRING)))),
+  member('AvailableIpAddressCount', INTEGER),
+  member('AvailabilityZone', STRING),
+  member('AvailabilityZoneId', STRING),
+  member('DefaultForAz', BOOLEAN),
+  member('MapPublicIpOnLaunch', BOOLEAN),
+  member('AssignIpv6AddressOnCreation', BOOLEAN),
+  member('Ipv6Native', BOOLEAN),
+  TAG_SET,
+);
+
+const AVAILABILITY_ZONE = structure(
+  member('ZoneName', STRING),
+  member('ZoneId', STRING),
+  member('State', STRING, { xml: 'zoneState' }),
+  member('OptInStatus', STRING),
+  member('Messages', list(structure(member('Message', STRING))), { xml: 'messageSet' }),
+  member('RegionName', STRING),
+  member('GroupName', STRING),
+  member('NetworkBorderGroup', STRING),
+  member('ZoneType', STRING),
+);
+
+// routes §1.9: the element names are botocore's; the order [obs] for the first members.
+const ROUTE = structure(
+  member('DestinationCidrBlock', STRING),
+  member('DestinationIpv6CidrBlock', STRING),
+  member('GatewayId', STRING),
+  member('VpcPeeringConnectionId', STRING),
+  member('State', STRING),
+  member('Origin', STRING),
+);
+
+const ASSOCIATION_STATE = structure(member('State', STRING), member('StatusMessage', STRING));
+
+const ROUTE_TABLE_ASSOCIATION = structure(
+  member('RouteTableAssociationId', STRING),
+  member('RouteTableId', STRING),
+  member('SubnetId', STRING),
+  member('Main', BOOLEAN),
+  member('AssociationState', ASSOCIATION_STATE),
+);
+
+const ROUTE_TABLE = structure(
+  member('RouteTableId', STRING),
+  member('VpcId', STRING),
+  member('OwnerId', STRING),
+  member('Routes', list(ROUTE), { xml: 'routeSet' }),
+  member('Associations', list(ROUTE_TABLE_ASSOCIATION), { xml: 'associationSet' }),
+  member('PropagatingVgws', list(structure(member('GatewayId', STRING))), { xml: 'propagatingVgwSet' }),
+  TAG_SET,
+);
+
+const ROUTE_DESTINATION = [member('RouteTableId', STRING), member('DestinationCidrBlock', STRING), member('DestinationIpv6CidrBlock', STRING)] as const;
+
 const action = (input: StructureShape, output: StructureShape, returnsTrue = false): ActionShapes => ({ input, output, returnsTrue });
 
 /** The table: every action's parameters and response (spec §9.1, §9.2). */
 export const ACTIONS: { readonly [A in Ec2Action]: ActionShapes } = {
+  CreateSubnet: action(
+    structure(
+      member('VpcId', STRING),
+      member('CidrBlock', STRING),
+      member('AvailabilityZone', STRING),
+      member('AvailabilityZoneId', STRING),
+      TAG_SPECIFICATIONS,
+      DRY_RUN,
+    ),
+    structure(member('Subnet', SUBNET)),
+  ),
+  DeleteSubnet: action(structure(member('SubnetId', STRING), DRY_RUN), NOTHING, true),
+  DescribeSubnets: action(
+    structure(member('SubnetIds', list(STRING), { query: 'SubnetId' }), FILTERS, ...PAGING, DRY_RUN),
+    structure(member('Subnets', list(SUBNET), { xml: 'subnetSet' }), NEXT_TOKEN),
+  ),
+  DescribeAvailabilityZones: action(
+    structure(
+      member('ZoneNames', list(STRING), { query: 'ZoneName' }),
+      member('ZoneIds', list(STRING), { query: 'ZoneId' }),
+      member('AllAvailabilityZones', BOOLEAN),
+      FILTERS,
+      DRY_RUN,
+    ),
+    structure(member('AvailabilityZones', list(AVAILABILITY_ZONE), { xml: 'availabilityZoneInfo' })),
+  ),
+  CreateRouteTable: action(
+    structure(member('VpcId', STRING), member('ClientToken', STRING), TAG_SPECIFICATIONS, DRY_RUN),
+    structure(member('RouteTable', ROUTE_TABLE), member('ClientToken', STRING)),
+  ),
+  DeleteRouteTable: action(structure(member('RouteTableId', STRING), DRY_RUN), NOTHING, true),
+  DescribeRouteTables: action(
+    structure(member('RouteTableIds', list(STRING), { query: 'RouteTableId' }), FILTERS, ...PAGING, DRY_RUN),
+    structure(member('RouteTables', list(ROUTE_TABLE), { xml: 'routeTableSet' }), NEXT_TOKEN),
+  ),
+  AssociateRouteTable: action(
+    structure(member('RouteTableId', STRING), member('SubnetId', STRING), member('GatewayId', STRING), DRY_RUN),
+    structure(member('AssociationId', STRING), member('AssociationState', ASSOCIATION_STATE)),
+  ),
+  DisassociateRouteTable: action(structure(member('AssociationId', STRING), DRY_RUN), NOTHING, true),
+  ReplaceRouteTableAssociation: action(
+    structure(member('AssociationId', STRING), member('RouteTableId', STRING), DRY_RUN),
+    structure(member('NewAssociationId', STRING), member('AssociationState', ASSOCIATION_STATE)),
+  ),
+  CreateRoute: action(
+    structure(...ROUTE_DESTINATION, member('VpcPeeringConnectionId', STRING), member('GatewayId', STRING), DRY_RUN),
+    RETURN,
+  ),
+  // routes §8.14 [?]: the void route actions answer `<return>true</return>`, as DeleteVpc does.
+  ReplaceRoute: action(
+    structure(...ROUTE_DESTINATION, member('VpcPeeringConnectionId', STRING), member('GatewayId', STRING), member('LocalTarget', BOOLEAN), DRY_RUN),
+    NOTHING,
+    true,
+  ),
+  DeleteRoute: action(structure(...ROUTE_DESTINATION, DRY_RUN), NOTHING, true),
   CreateVpc: action(
     structure(member('CidrBlock', STRING), member('AmazonProvidedIpv6CidrBlock', BOOLEAN), TAG_SPECIFICATIONS, DRY_RUN),
     structure(member('Vpc', VPC)),

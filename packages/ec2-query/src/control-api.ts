@@ -5,9 +5,11 @@
 //   GET  /_pcxsim/world   the world as JSON (`JSON.parse` of it is a world the engine takes back)
 //   GET  /_pcxsim/health  {"status": "ok"}, or 503 {"status": "unavailable", "reason": …} while changes cannot be kept
 //   POST /_pcxsim/throttle {"requests": n}: the next n EC2 requests get 503 RequestLimitExceeded
+//   POST /_pcxsim/reachability {"accountId", "region", "source", "destinationIp"}: reachability-route.ts
 import type { Step, World } from '@pcxsim/engine';
 import { clockHeader } from './clock-header.js';
 import { formText } from './query-params.js';
+import { answerReachability } from './reachability-route.js';
 import type { WireRequest, WireResponse } from './wire.js';
 
 /** The path prefix of the control API. */
@@ -36,7 +38,7 @@ const json = (status: number, value: unknown, now: number, extra: Record<string,
 const failure = (status: number, code: string, message: string, now: number, extra?: Record<string, string>): WireResponse =>
   json(status, { error: { code, message } }, now, extra);
 
-const ROUTES: Readonly<Record<string, string>> = { reset: 'POST', clock: 'POST', throttle: 'POST', world: 'GET', health: 'GET' };
+const ROUTES: Readonly<Record<string, string>> = { reset: 'POST', clock: 'POST', throttle: 'POST', world: 'GET', health: 'GET', reachability: 'POST' };
 
 /** The JSON body, or undefined when it is not JSON. */
 function jsonBody(body: string | Uint8Array): unknown {
@@ -88,6 +90,10 @@ export function handleControl(target: ControlTarget, request: WireRequest): Wire
     case 'reset':
       target.reset();
       return json(200, { clock: target.world.clock, now: new Date(target.world.clock).toISOString() }, target.world.clock);
+    case 'reachability': {
+      const answer = answerReachability(target.world, jsonBody(request.body));
+      return json(answer.status, answer.body, target.world.clock);
+    }
     case 'throttle': {
       const n = readThrottle(request.body);
       if (typeof n === 'string') return failure(400, 'InvalidParameterValue', n, target.world.clock);

@@ -2,7 +2,20 @@
 // who is calling, the engine, the document. The endpoint also holds the world between requests —
 // the only mutable thing in pcxsim above the pure engine — with the request counter its request IDs
 // come from, and tells an embedder of every change (hooks.ts).
-import { apply, createWorld, type Caller, type Command, type SimulationCommand, type Step, type World, type WorldOptions } from '@pcxsim/engine';
+import {
+  apply,
+  createWorld,
+  reachability,
+  type Caller,
+  type Command,
+  type ReachabilityQuery,
+  type Result,
+  type ReachabilityAnalysis,
+  type SimulationCommand,
+  type Step,
+  type World,
+  type WorldOptions,
+} from '@pcxsim/engine';
 import { ACTIONS } from './actions.js';
 import { CLOCK_HEADER, clockHeader } from './clock-header.js';
 import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control-api.js';
@@ -161,6 +174,14 @@ export class Ec2Endpoint implements ControlTarget {
     const pending = this.commit(before, caller, command, step);
     if (pending !== undefined) this.durable = pending;
     return step;
+  }
+
+  /**
+   * "Why can't this subnet reach that address?" on the world now, as `caller` (issue 13): the
+   * engine's `reachability`, for embedders; over HTTP it is `POST /_pcxsim/reachability`.
+   */
+  reachability(caller: Caller, query: ReachabilityQuery): Result<ReachabilityAnalysis> {
+    return reachability(this.current, caller, query);
   }
 
   /** Answers the next `requests` EC2 requests with `RequestLimitExceeded` (503), changing nothing. */

@@ -42,6 +42,8 @@ export { noBackoffRetryStrategy, SDK_DEFAULT_MAX_ATTEMPTS } from './no-backoff-r
 export { CONTROL_PREFIX, handleControl } from './control-api.js';
 export { CLOCK_HEADER, clockHeader } from './clock-header.js';
 export type { ControlTarget } from './control-api.js';
+export { answerReachability } from './reachability-route.js';
+export type { ReachabilityAnswer } from './reachability-route.js';
 
 export { ACTIONS, isEc2Action } from './actions.js';
 export type { Ec2Action, ActionShapes } from './actions.js';

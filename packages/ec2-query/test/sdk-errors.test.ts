@@ -56,6 +56,16 @@ async function setUp(h: Harness): Promise<Fixture> {
 
 const UNKNOWN_PCX = 'pcx-0123456789abcdef0';
 
+const GRACE = '777777777777'; // the routing cases' own account
+
+/** A VPC of Grace's with a /24 subnet, and the VPC's main route table. */
+async function routed(h: Harness, cidr: string): Promise<{ vpc: string; subnet: string; main: string }> {
+  const id = await vpc(h, GRACE, cidr);
+  const subnet = (await h.ok(GRACE, 'CreateSubnet', { VpcId: id, CidrBlock: cidr.replace('/16', '/24') })).Subnet.SubnetId;
+  const tables = await h.ok(GRACE, 'DescribeRouteTables', { Filters: [{ Name: 'vpc-id', Values: [id] }, { Name: 'association.main', Values: ['true'] }] });
+  return { vpc: id, subnet, main: tables.RouteTables[0].RouteTableId };
+}
+
 // Every code the engine can answer (the type below fails to compile when the engine adds one), and
 // the protocol layer's own codes that an SDK can provoke.
 const ENGINE_CASES = {
@@ -129,6 +139,78 @@ const ENGINE_CASES = {
   AuthFailure: { status: 401, run: (h) => h.call(ALICE, 'DescribeVpcs', {}, 'xx-nowhere-1') },
   // CreateTags' ResourceId list is the engine's to count (spec §7.1), past the protocol's index limit.
   ResourceCountExceeded: { status: 400, run: (h, f) => h.call(ALICE, 'CreateTags', { Resources: Array.from({ length: 1001 }, () => f.vpcA), Tags: [{ Key: 'k', Value: 'v' }] }) },
+  // Routing (issue 13); the quotas are 1 subnet per VPC, 2 tables per VPC, 1 route per table here.
+  'InvalidSubnet.Range': { status: 400, run: (h, f) => h.call(ALICE, 'CreateSubnet', { VpcId: f.vpcA, CidrBlock: '10.9.0.0/24' }) },
+  'InvalidSubnet.Conflict': {
+    status: 400,
+    run: async (h) => {
+      const { vpc: id } = await routed(h, '10.160.0.0/16');
+      await h.ok(GRACE, 'AssociateVpcCidrBlock', { VpcId: id, CidrBlock: '10.161.0.0/16' });
+      return h.call(GRACE, 'CreateSubnet', { VpcId: id, CidrBlock: '10.160.0.128/25' });
+    },
+  },
+  'InvalidSubnetID.NotFound': { status: 400, run: (h) => h.call(ALICE, 'DeleteSubnet', { SubnetId: 'subnet-0123456789abcdef0' }) },
+  'InvalidSubnetID.Malformed': { status: 400, run: (h) => h.call(ALICE, 'DeleteSubnet', { SubnetId: 'subnet-x' }) },
+  SubnetLimitExceeded: {
+    status: 400,
+    run: async (h) => {
+      const { vpc: id } = await routed(h, '10.162.0.0/16');
+      return h.call(GRACE, 'CreateSubnet', { VpcId: id, CidrBlock: '10.162.1.0/24' });
+    },
+  },
+  'InvalidRouteTableID.NotFound': { status: 400, run: (h) => h.call(ALICE, 'DescribeRouteTables', { RouteTableIds: ['rtb-0123456789abcdef0'] }) },
+  'InvalidRouteTableId.Malformed': { status: 400, run: (h) => h.call(ALICE, 'DeleteRouteTable', { RouteTableId: 'rtb-nat-gw-a' }) },
+  RouteTableLimitExceeded: {
+    status: 400,
+    run: async (h) => {
+      const id = await vpc(h, GRACE, '10.163.0.0/16');
+      // The SDK fills in a ClientToken; given here so that the engine's answer (the parity check) has it too.
+      await h.ok(GRACE, 'CreateRouteTable', { VpcId: id, ClientToken: 'first' });
+      return h.call(GRACE, 'CreateRouteTable', { VpcId: id, ClientToken: 'second' });
+    },
+  },
+  'InvalidAssociationID.NotFound': { status: 400, run: (h) => h.call(ALICE, 'DisassociateRouteTable', { AssociationId: 'rtbassoc-0123456789abcdef0' }) },
+  'Resource.AlreadyAssociated': {
+    status: 400,
+    run: async (h) => {
+      const { subnet, main } = await routed(h, '10.164.0.0/16');
+      await h.ok(GRACE, 'AssociateRouteTable', { RouteTableId: main, SubnetId: subnet });
+      return h.call(GRACE, 'AssociateRouteTable', { RouteTableId: main, SubnetId: subnet });
+    },
+  },
+  'InvalidRoute.NotFound': {
+    status: 400,
+    run: async (h) => h.call(GRACE, 'DeleteRoute', { RouteTableId: (await routed(h, '10.165.0.0/16')).main, DestinationCidrBlock: '10.99.0.0/16' }),
+  },
+  RouteAlreadyExists: {
+    status: 400,
+    run: async (h) => {
+      const { vpc: a, main } = await routed(h, '10.166.0.0/16');
+      const pcx = await peer(h, GRACE, a, await vpc(h, GRACE, '10.167.0.0/16'));
+      await h.ok(GRACE, 'CreateRoute', { RouteTableId: main, DestinationCidrBlock: '10.167.0.0/16', VpcPeeringConnectionId: pcx });
+      return h.call(GRACE, 'CreateRoute', { RouteTableId: main, DestinationCidrBlock: '10.167.0.0/16', VpcPeeringConnectionId: pcx });
+    },
+  },
+  RouteLimitExceeded: {
+    status: 400,
+    run: async (h) => {
+      const { vpc: a, main } = await routed(h, '10.168.0.0/16');
+      const pcx = await peer(h, GRACE, a, await vpc(h, GRACE, '10.169.0.0/16'));
+      await h.ok(GRACE, 'CreateRoute', { RouteTableId: main, DestinationCidrBlock: '10.169.0.0/17', VpcPeeringConnectionId: pcx });
+      return h.call(GRACE, 'CreateRoute', { RouteTableId: main, DestinationCidrBlock: '10.169.128.0/17', VpcPeeringConnectionId: pcx });
+    },
+  },
+  IdempotentParameterMismatch: {
+    status: 400,
+    run: async (h) => {
+      await h.ok(GRACE, 'CreateRouteTable', { VpcId: await vpc(h, GRACE, '10.171.0.0/16'), ClientToken: 'once' });
+      return h.call(GRACE, 'CreateRouteTable', { VpcId: await vpc(h, GRACE, '10.172.0.0/16'), ClientToken: 'once' });
+    },
+  },
+  'InvalidGatewayID.NotFound': {
+    status: 400,
+    run: async (h) => h.call(GRACE, 'CreateRoute', { RouteTableId: (await routed(h, '10.170.0.0/16')).main, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'local' }),
+  },
 } satisfies Record<Exclude<Ec2ErrorCode, 'InvalidAction'>, Omit<Case, 'code' | 'by'>>;
 
 // The cases that create resources before their failing call (which parity checks leaves the world alone).
@@ -138,6 +220,15 @@ const WITH_SET_UP = new Set([
   'ActiveVpcPeeringConnectionPerVpcLimitExceeded',
   'VpcPeeringConnectionAlreadyExists',
   'UnauthorizedOperation',
+  'InvalidSubnet.Conflict',
+  'SubnetLimitExceeded',
+  'RouteTableLimitExceeded',
+  'Resource.AlreadyAssociated',
+  'InvalidRoute.NotFound',
+  'RouteAlreadyExists',
+  'RouteLimitExceeded',
+  'InvalidGatewayID.NotFound',
+  'IdempotentParameterMismatch',
 ]);
 
 const PROTOCOL_CASES: Record<string, Omit<Case, 'by'>> = {
@@ -185,7 +276,7 @@ describe.each(TRANSPORTS)('errors over the %s transport', (transport) => {
   let fixture: Fixture;
   beforeAll(async () => {
     h = await Harness.start(transport, {
-      worldOptions: { seed: 5, quotas: { outstandingRequestsPerAccount: 2, activeConnectionsPerVpc: 2, ipv4BlocksPerVpc: 2 } },
+      worldOptions: { seed: 5, quotas: { outstandingRequestsPerAccount: 2, activeConnectionsPerVpc: 2, ipv4BlocksPerVpc: 2, subnetsPerVpc: 1, routeTablesPerVpc: 2, routesPerTable: 1 } },
     });
     fixture = await setUp(h);
   });

@@ -18,6 +18,8 @@ import { failPeeringChecks } from './actions/fail-peering-checks.js';
 import { modifyVpcAttribute } from './actions/modify-vpc-attribute.js';
 import { modifyVpcPeeringConnectionOptions } from './actions/modify-vpc-peering-connection-options.js';
 import { rejectVpcPeeringConnection } from './actions/reject-vpc-peering-connection.js';
+import { routingDispatch } from './routing/routing-dispatch.js';
+import { routeStateEvents } from './routing/route-state.js';
 import type { Command, CommandType } from './commands.js';
 import { authFailure, dryRunOperation, invalidAction, unauthorized, type Ec2Error } from './errors.js';
 import type { EngineEvent } from './events.js';
@@ -98,6 +100,20 @@ function dispatch(tx: Tx, command: Command): Outcome<unknown> {
       return advance(tx, command);
     case 'FailPeeringChecks':
       return failPeeringChecks(tx, command);
+    case 'CreateSubnet':
+    case 'DeleteSubnet':
+    case 'DescribeSubnets':
+    case 'DescribeAvailabilityZones':
+    case 'CreateRouteTable':
+    case 'DeleteRouteTable':
+    case 'DescribeRouteTables':
+    case 'AssociateRouteTable':
+    case 'DisassociateRouteTable':
+    case 'ReplaceRouteTableAssociation':
+    case 'CreateRoute':
+    case 'ReplaceRoute':
+    case 'DeleteRoute':
+      return routingDispatch(tx, command);
     default: {
       const unknown: never = command;
       return { ok: false, error: invalidAction(String((unknown as { type?: unknown } | null)?.type)), unauthorized: false };
@@ -172,6 +188,7 @@ export function apply<C extends Command>(world: World, caller: Caller, command: 
     tx.edit.discard();
     return refused(world, dryRunOperation());
   }
+  routeStateEvents(tx); // routes §2.3: the routes a connection's state change flipped
   const result = { ok: true as const, value: outcome.value as OutputOf<C['type']> };
   if (unchanged(world, tx)) {
     tx.edit.commit();

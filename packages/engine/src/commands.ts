@@ -3,6 +3,7 @@
 // can be spread straight in: `{ type: 'CreateVpcPeeringConnection', ...input }`. The engine checks
 // every member itself and answers bad input with the EC2 error a client would get.
 import type { TagInput, TagSpecificationInput } from '@pcxsim/tags';
+import type { RoutingCommand } from './routing/routing-commands.js';
 
 /** The `DryRun` member every EC2 action takes (spec §8.3). */
 export interface DryRunnable {
@@ -238,6 +239,7 @@ export type Command =
   | CreateTagsCommand
   | DeleteTagsCommand
   | DescribeTagsCommand
+  | RoutingCommand
   | AdvanceClockCommand
   | FailPeeringChecksCommand;
 

@@ -4,11 +4,13 @@
 // only to gain an HTTP status.
 import { ERROR_TEXTS, type LifecycleError, type LifecycleErrorCode } from '@pcxsim/lifecycle';
 import type { TagError, TagErrorCode } from '@pcxsim/tags';
+import type { RoutingErrorCode } from './routing/routing-errors.js';
 
 /** Every EC2 error code the engine can answer with, spelt exactly as AWS spells it. */
 export type Ec2ErrorCode =
   | LifecycleErrorCode
   | TagErrorCode
+  | RoutingErrorCode
   | 'MissingParameter'
   | 'InvalidParameterCombination'
   | 'InvalidVpcID.NotFound'

@@ -103,8 +103,57 @@ export interface ClockAdvanced {
   readonly to: number;
 }
 
+/** A subnet or route table was created or deleted, or a table's routes or associations changed (issue 13). */
+export interface RoutingChanged {
+  /** Discriminant. */
+  readonly type: 'RoutingChanged';
+  /** The subnet, route table or association. */
+  readonly resourceId: string;
+  /** What happened. */
+  readonly change:
+    | 'subnet-created'
+    | 'subnet-deleted'
+    | 'route-table-created'
+    | 'route-table-deleted'
+    | 'route-created'
+    | 'route-replaced'
+    | 'route-deleted'
+    | 'associated'
+    | 'disassociated'
+    | 'association-replaced';
+  /** For a route change: its destination. */
+  readonly destination?: string;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
+/**
+ * A route to a peering connection changed state because the connection did (routes §2.3): "route
+ * 10.2.0.0/16 in rtb-… became blackhole because pcx-… was deleted".
+ */
+export interface RouteStateChanged {
+  /** Discriminant. */
+  readonly type: 'RouteStateChanged';
+  /** The table. */
+  readonly routeTableId: string;
+  /** The route's destination. */
+  readonly destination: string;
+  /** The connection it targets. */
+  readonly vpcPeeringConnectionId: string;
+  /** The route's state before. */
+  readonly from: 'active' | 'blackhole';
+  /** The route's state after. */
+  readonly to: 'active' | 'blackhole';
+  /** The state the connection entered: the reason. */
+  readonly peeringState: PeeringState;
+  /** The clock, epoch ms. */
+  readonly at: number;
+}
+
 /** Anything a command can do to the world. */
 export type EngineEvent =
+  | RoutingChanged
+  | RouteStateChanged
   | VpcCreated
   | VpcDeleted
   | VpcChanged

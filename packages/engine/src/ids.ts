@@ -12,7 +12,7 @@ export interface IdState {
 }
 
 /** The prefixes of the IDs the engine hands out. */
-export type IdPrefix = 'pcx-' | 'vpc-' | 'vpc-cidr-assoc-';
+export type IdPrefix = 'pcx-' | 'vpc-' | 'vpc-cidr-assoc-' | 'subnet-' | 'rtb-' | 'rtbassoc-';
 
 function mix(x: number): number {
   x ^= x >>> 16;
@@ -47,7 +47,7 @@ export function nextId(ids: IdState, prefix: IdPrefix): readonly [string, IdStat
 // than by a regular expression: every command that names a resource checks its ID.
 
 /** Whether `id` is `prefix` and then 8 or 17 lowercase hex digits. */
-function hasIdForm(id: string, prefix: string): boolean {
+export function hasIdForm(id: string, prefix: string): boolean {
   const digits = id.length - prefix.length;
   if ((digits !== 8 && digits !== 17) || !id.startsWith(prefix)) return false;
   for (let i = prefix.length; i < id.length; i++) {

@@ -121,3 +121,54 @@ export type {
 } from './events.js';
 
 export type { Ec2Error, Ec2ErrorCode, HttpStatus } from './errors.js';
+
+// Routing over peering (issue 13): subnets, route tables, routes, and "why can't A reach B?".
+export { reachability } from './routing/reachability.js';
+export type {
+  ReachabilityQuery,
+  ReachabilityAnalysis,
+  ExplanationOutput,
+  ExplanationCode,
+  PathComponentOutput,
+  AnalysisComponentOutput,
+  AnalysisRouteOutput,
+} from './routing/reachability-shapes.js';
+export { zonesOf } from './routing/availability-zones.js';
+export type { AvailabilityZone } from './routing/availability-zones.js';
+export type { Routing, SubnetRecord, RouteTableRecord, RouteRecord, AssociationRecord, VpcRouting } from './routing/routing-records.js';
+export type {
+  RoutingCommand,
+  CreateSubnetCommand,
+  DeleteSubnetCommand,
+  DescribeSubnetsCommand,
+  DescribeAvailabilityZonesCommand,
+  CreateRouteTableCommand,
+  DeleteRouteTableCommand,
+  DescribeRouteTablesCommand,
+  AssociateRouteTableCommand,
+  DisassociateRouteTableCommand,
+  ReplaceRouteTableAssociationCommand,
+  CreateRouteCommand,
+  ReplaceRouteCommand,
+  DeleteRouteCommand,
+  RouteDestinationInput,
+  RouteTargetInput,
+} from './routing/routing-commands.js';
+export type {
+  RoutingOutputs,
+  SubnetOutput,
+  AvailabilityZoneOutput,
+  RouteOutput,
+  RouteTableOutput,
+  RouteTableAssociationOutput,
+  AssociationStateOutput,
+  CreateSubnetOutput,
+  DescribeSubnetsOutput,
+  DescribeAvailabilityZonesOutput,
+  CreateRouteTableOutput,
+  DescribeRouteTablesOutput,
+  AssociateRouteTableOutput,
+  ReplaceRouteTableAssociationOutput,
+} from './routing/routing-outputs.js';
+export type { RoutingChanged, RouteStateChanged } from './events.js';
+export type { RoutingErrorCode } from './routing/routing-errors.js';

@@ -4,6 +4,7 @@
 // epoch ms.
 import type { PeeringState } from '@pcxsim/lifecycle';
 import type { CommandType } from './commands.js';
+import type { RoutingOutputs } from './routing/routing-outputs.js';
 
 /** A tag as the SDK shapes it. */
 export interface TagOutput {
@@ -219,7 +220,7 @@ export interface FailPeeringChecksOutput {
 export type EmptyOutput = Record<string, never>;
 
 /** The output of each command, by its `type`. */
-export interface Outputs {
+export interface Outputs extends RoutingOutputs {
   /** CreateVpc. */
   CreateVpc: CreateVpcOutput;
   /** DeleteVpc. */

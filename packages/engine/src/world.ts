@@ -6,6 +6,7 @@ import type { TagSet } from '@pcxsim/tags';
 import type { IdState } from './ids.js';
 import { emptyPMap, type PMap } from './pmap.js';
 import { PUBLIC_REGIONS } from './regions.js';
+import { emptyRouting, type Routing } from './routing/routing-records.js';
 import { EMPTY_SCHEDULE, type Schedule } from './schedule.js';
 
 /** The quotas a world enforces (spec §2.3, §6.1), each adjustable as in AWS. */
@@ -18,6 +19,12 @@ export interface Quotas {
   readonly ipv4BlocksPerVpc: number;
   /** IPv6 blocks per VPC: default 5 (spec §6.1 [doc]). */
   readonly ipv6BlocksPerVpc: number;
+  /** Subnets per VPC: default 200 (VPC quotas page [doc]). */
+  readonly subnetsPerVpc: number;
+  /** Route tables per VPC, the main one included: default 200 (routes §1.8 [doc]). */
+  readonly routeTablesPerVpc: number;
+  /** Routes per route table, IPv4 and IPv6 counted apart: default 50, up to 1,000 (routes §1.8 [doc]). */
+  readonly routesPerTable: number;
 }
 
 /**
@@ -228,9 +235,10 @@ export interface PeeringRecord {
 /**
  * The version of the world's layout. A world saved with another (a snapshot of an older pcxsim) is not
  * read as this one: its commands are replayed instead. 2: block association states, versions for
- * eventual consistency of VPCs, check faults, trie nodes as flat arrays, the status index apart.
+ * eventual consistency of VPCs, check faults, trie nodes as flat arrays, the status index apart. 3: routing
+ * (subnets, route tables, routes).
  */
-export const WORLD_FORMAT = 2;
+export const WORLD_FORMAT = 3;
 
 /**
  * The whole simulated EC2 world, frozen plain data: `JSON.parse(JSON.stringify(world))` restores it
@@ -272,6 +280,8 @@ export interface World {
   readonly vpcVersions?: PMap<readonly VpcVersion[]>;
   /** Injected check failures (the `FailPeeringChecks` command); absent when none is armed or pending. */
   readonly checkFaults?: CheckFaults;
+  /** Subnets, route tables and routes (routing/records.ts). */
+  readonly routing: Routing;
 }
 
 /**
@@ -299,6 +309,9 @@ export const DEFAULT_QUOTAS: Quotas = Object.freeze({
   activeConnectionsPerVpc: 50,
   ipv4BlocksPerVpc: 5,
   ipv6BlocksPerVpc: 5,
+  subnetsPerVpc: 200,
+  routeTablesPerVpc: 200,
+  routesPerTable: 50,
 });
 
 /** 2026-01-01T00:00:00Z: the default start of the clock. */
@@ -360,6 +373,7 @@ export function createWorld(options: WorldOptions = {}): World {
     pairs: emptyPMap<readonly string[]>(),
     schedule: EMPTY_SCHEDULE,
     ipv6Allocated: {},
+    routing: emptyRouting(config.seed >>> 0),
   });
 }
 

@@ -15,6 +15,10 @@ export const TAGGED_RESOURCE_TYPE = Object.freeze({
   CreateVpcPeeringConnection: 'vpc-peering-connection',
   /** `TagSpecification.N.ResourceType` of CreateVpc. */
   CreateVpc: 'vpc',
+  /** `TagSpecification.N.ResourceType` of CreateSubnet. */
+  CreateSubnet: 'subnet',
+  /** `TagSpecification.N.ResourceType` of CreateRouteTable. */
+  CreateRouteTable: 'route-table',
 } as const);
 
 /** A create action that takes TagSpecifications. */

@@ -15,7 +15,7 @@ const PCX = 'vpc-peering-connection';
 const action = fc.constantFrom<TaggingAction>('CreateVpcPeeringConnection', 'CreateVpc');
 
 test('each create action tags its own resource type', () => {
-  expect(TAGGED_RESOURCE_TYPE).toEqual({ CreateVpcPeeringConnection: PCX, CreateVpc: 'vpc' });
+  expect(TAGGED_RESOURCE_TYPE).toEqual({ CreateVpcPeeringConnection: PCX, CreateVpc: 'vpc', CreateSubnet: 'subnet', CreateRouteTable: 'route-table' });
 });
 
 test('no TagSpecifications gives the empty tag set', () => {

@@ -16,6 +16,7 @@ import { overlapsBlocks, parseIpv4Block } from '../vpc-cidr.js';
 import type { PeeringRecord, VpcRecord } from '../world.js';
 import { allocateIpv6 } from './ipv6.js';
 import { peeringsOfVpc } from './vpc-peerings.js';
+import { associationBlocked } from '../routing/block-rules.js';
 
 /** AssociateVpcCidrBlock: a secondary IPv4 block, or an Amazon-provided IPv6 /56. */
 export function associateVpcCidrBlock(tx: Tx, command: AssociateVpcCidrBlockCommand): Outcome<VpcCidrBlockOutput> {
@@ -53,6 +54,8 @@ function associateIpv4(tx: Tx, vpc: VpcRecord, text: string): Outcome<VpcCidrBlo
   // spec §6.1 [doc]: a secondary block must not overlap any block already on the VPC (a
   // disassociated one is no longer on it: block-states.ts `holdsAddresses`).
   if (overlapsBlocks(cidr.value, blocksOf(vpc))) return refuse(cidrConflict(cidr.value, vpc.vpcId));
+  const routed = associationBlocked(tx.w, vpc.vpcId, cidr.value); // routes §1.2 [doc]
+  if (routed !== null) return refuse(routed);
 
   const peerings = peeringsOfVpc(tx.w, vpc.vpcId);
   for (const record of peerings) {

@@ -12,6 +12,7 @@ import { ipv6AssociationOutput, vpcView } from '../views.js';
 import { parseIpv4Block } from '../vpc-cidr.js';
 import type { Ipv6Block, VpcRecord } from '../world.js';
 import { allocateIpv6 } from './ipv6.js';
+import { createMainRouteTable } from '../routing/route-tables.js';
 
 /** CreateVpc. */
 export function createVpc(tx: Tx, command: CreateVpcCommand): Outcome<CreateVpcOutput> {
@@ -43,6 +44,7 @@ export function createVpc(tx: Tx, command: CreateVpcCommand): Outcome<CreateVpcO
   });
   writeVpc(tx, undefined, vpc);
   tx.events.push({ type: 'VpcCreated', vpcId, at: tx.w.clock });
+  createMainRouteTable(tx, vpc); // routes §1.2 [doc]
   // [?] The response shows an IPv6 block just requested as `associating`, as AssociateVpcCidrBlock's
   // does (spec §6.1); Describe shows its stored state (at once `associated` under `instant`).
   const out = vpcView(vpc);

@@ -12,6 +12,7 @@ import { blocksOf } from '../views.js';
 import { accountRoles } from '../visibility.js';
 import type { PeeringRecord } from '../world.js';
 import { peeringsOfVpc } from './vpc-peerings.js';
+import { removeVpcRouting, vpcHasRoutingDependencies } from '../routing/route-tables.js';
 
 /**
  * What the lifecycle table says of the VPC's owner deleting it under `record` (its `vpc-deleted`
@@ -27,6 +28,8 @@ export function deleteVpc(tx: Tx, command: DeleteVpcCommand): Outcome<EmptyOutpu
   const vpc = ownVpc(tx.w, tx.caller, command.VpcId, 'VpcId');
   if (!vpc.ok) return vpc;
   const vpcId = vpc.value.vpcId;
+  // issue 13: subnets and custom route tables must go first; the main table goes with the VPC.
+  if (vpcHasRoutingDependencies(tx.w, vpcId)) return refuse(dependencyViolation(vpcId));
   const peerings = peeringsOfVpc(tx.w, vpcId);
   const decisions = peerings.map((record) => vpcDeleted(tx, record));
   // spec §1.2 [doc]: the accepter cannot delete its VPC while a pending request from another account
@@ -46,6 +49,7 @@ export function deleteVpc(tx: Tx, command: DeleteVpcCommand): Outcome<EmptyOutpu
       updatePeering(tx, record, { deletedVpcs });
     }
   }
+  removeVpcRouting(tx, vpcId);
   writeVpc(tx, vpc.value, undefined);
   tx.events.push({ type: 'VpcDeleted', vpcId, at: tx.w.clock });
   return done({});

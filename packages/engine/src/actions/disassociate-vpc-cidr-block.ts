@@ -13,6 +13,7 @@ import { vpcById, writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { ipv4AssociationOutput, ipv6AssociationOutput } from '../views.js';
 import type { Ipv4Block, Ipv6Block, VpcRecord } from '../world.js';
+import { disassociationBlocked } from '../routing/block-rules.js';
 
 /** The blocks with the one at `at` replaced by `block` in its new state. */
 function replaced<B extends Ipv4Block | Ipv6Block>(blocks: readonly B[], at: number, block: B): readonly B[] {
@@ -36,6 +37,8 @@ export function disassociateVpcCidrBlock(tx: Tx, command: DisassociateVpcCidrBlo
     const v4 = vpc.ipv4Blocks.findIndex((block) => block.associationId === id.value);
     if (v4 === 0) return refuse(primaryBlock(id.value)); // spec §6.1 [doc]
     if (v4 > 0 && isDisassociable(vpc.ipv4Blocks[v4]!)) {
+      const used = disassociationBlocked(tx.w, vpcId, id.value, vpc.ipv4Blocks[v4]!.cidrBlock); // routes §1.2 [doc]
+      if (used !== null) return refuse(used);
       const block = Object.freeze({ ...vpc.ipv4Blocks[v4]!, ...disassociationStarts(tx, vpcId) });
       disassociate(tx, vpc, { ipv4Blocks: replaced(vpc.ipv4Blocks, v4, block) });
       // spec §6.1: the response shows the association being removed, `disassociating`, whatever the profile.
