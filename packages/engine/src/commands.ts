@@ -3,6 +3,7 @@
 // can be spread straight in: `{ type: 'CreateVpcPeeringConnection', ...input }`. The engine checks
 // every member itself and answers bad input with the EC2 error a client would get.
 import type { TagInput, TagSpecificationInput } from '@pcxsim/tags';
+import type { ReadModelCommand } from './read-model-commands.js';
 
 /** The `DryRun` member every EC2 action takes (spec §8.3). */
 export interface DryRunnable {
@@ -36,6 +37,8 @@ export interface CreateVpcCommand extends DryRunnable {
   readonly AmazonProvidedIpv6CidrBlock?: boolean | undefined;
   /** Tags for the new VPC (`ResourceType` `vpc`). */
   readonly TagSpecifications?: readonly TagSpecificationInput[] | undefined;
+  /** `default` (the default) or `dedicated`. */
+  readonly InstanceTenancy?: string | undefined;
 }
 
 /** DeleteVpc. */
@@ -76,7 +79,7 @@ export interface AttributeBooleanValue {
   readonly Value?: boolean | undefined;
 }
 
-/** ModifyVpcAttribute: one of the two DNS attributes per call. */
+/** ModifyVpcAttribute: one attribute per call. */
 export interface ModifyVpcAttributeCommand extends DryRunnable {
   /** Discriminant. */
   readonly type: 'ModifyVpcAttribute';
@@ -86,6 +89,8 @@ export interface ModifyVpcAttributeCommand extends DryRunnable {
   readonly EnableDnsSupport?: AttributeBooleanValue | undefined;
   /** `enableDnsHostnames`. */
   readonly EnableDnsHostnames?: AttributeBooleanValue | undefined;
+  /** `enableNetworkAddressUsageMetrics`. */
+  readonly EnableNetworkAddressUsageMetrics?: AttributeBooleanValue | undefined;
 }
 
 /** DescribeVpcs. */
@@ -94,7 +99,7 @@ export interface DescribeVpcsCommand extends DryRunnable, Paged {
   readonly type: 'DescribeVpcs';
   /** Only these VPCs; an unknown one is `InvalidVpcID.NotFound`. */
   readonly VpcIds?: readonly string[] | undefined;
-  /** Filters: `vpc-id`, `cidr`, `cidr-block-association.cidr-block`, `owner-id`, `tag:<key>`, `tag-key`. */
+  /** Filters: every name the model documents, and `cidr-block` (see vpc-filters.ts). */
   readonly Filters?: readonly FilterInput[] | undefined;
 }
 
@@ -238,6 +243,7 @@ export type Command =
   | CreateTagsCommand
   | DeleteTagsCommand
   | DescribeTagsCommand
+  | ReadModelCommand
   | AdvanceClockCommand
   | FailPeeringChecksCommand;
 

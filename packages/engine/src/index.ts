@@ -121,3 +121,36 @@ export type {
 } from './events.js';
 
 export type { Ec2Error, Ec2ErrorCode, HttpStatus } from './errors.js';
+
+export type {
+  ReadModelCommand,
+  DescribeVpcAttributeCommand,
+  DescribeVpcClassicLinkCommand,
+  DescribeVpcClassicLinkDnsSupportCommand,
+  DescribeNetworkAclsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeRegionsCommand,
+  DescribeAccountAttributesCommand,
+} from './read-model-commands.js';
+export type {
+  AttributeBooleanOutput,
+  DescribeVpcAttributeOutput,
+  NetworkAclEntryOutput,
+  NetworkAclOutput,
+  DescribeNetworkAclsOutput,
+  UserIdGroupPairOutput,
+  IpPermissionOutput,
+  SecurityGroupOutput,
+  DescribeSecurityGroupsOutput,
+  DescribeVpcClassicLinkOutput,
+  DescribeVpcClassicLinkDnsSupportOutput,
+  RegionOutput,
+  DescribeRegionsOutput,
+  AccountAttributeOutput,
+  DescribeAccountAttributesOutput,
+} from './read-model-outputs.js';
+export { VPC_ATTRIBUTES, VPC_TENANCIES } from './vpc-attributes.js';
+export type { VpcAttributeName, VpcTenancy } from './vpc-attributes.js';
+export { defaultNetworkAclId } from './default-network-acl.js';
+export { defaultSecurityGroupId } from './default-security-group.js';
+export { defaultDhcpOptionsId } from './derived-ids.js';

@@ -10,7 +10,14 @@ import {
   DeleteTagsCommand,
   DeleteVpcCommand,
   DeleteVpcPeeringConnectionCommand,
+  DescribeAccountAttributesCommand,
+  DescribeNetworkAclsCommand,
+  DescribeRegionsCommand,
+  DescribeSecurityGroupsCommand,
   DescribeTagsCommand,
+  DescribeVpcAttributeCommand,
+  DescribeVpcClassicLinkCommand,
+  DescribeVpcClassicLinkDnsSupportCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
   DisassociateVpcCidrBlockCommand,
@@ -44,6 +51,13 @@ const SDK_COMMANDS: { readonly [T in Ec2CommandType]: new (input: never) => obje
   CreateTags: CreateTagsCommand,
   DeleteTags: DeleteTagsCommand,
   DescribeTags: DescribeTagsCommand,
+  DescribeVpcAttribute: DescribeVpcAttributeCommand,
+  DescribeVpcClassicLink: DescribeVpcClassicLinkCommand,
+  DescribeVpcClassicLinkDnsSupport: DescribeVpcClassicLinkDnsSupportCommand,
+  DescribeNetworkAcls: DescribeNetworkAclsCommand,
+  DescribeSecurityGroups: DescribeSecurityGroupsCommand,
+  DescribeRegions: DescribeRegionsCommand,
+  DescribeAccountAttributes: DescribeAccountAttributesCommand,
 };
 
 /** What the SDK attaches to the errors it throws. */
