@@ -139,7 +139,13 @@ export interface VpcOutput {
   /** The default DHCP options set of the owner in the VPC's Region. */
   DhcpOptionsId: string;
   /** VPC Block Public Access: never turned on here. */
-  BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' };
+  BlockPublicAccessStates: BlockPublicAccessStatesOutput;
+}
+
+/** A VPC's Block Public Access state. */
+export interface BlockPublicAccessStatesOutput {
+  /** `off`: pcxsim has no internet gateways to block. */
+  InternetGatewayBlockMode: 'off';
 }
 
 /** A tag with its resource, as DescribeTags lists it. */

@@ -36,10 +36,20 @@ export interface NetworkAclEntryOutput {
   RuleNumber: number;
 }
 
+/** The association of a network ACL with a subnet. */
+export interface NetworkAclAssociationOutput {
+  /** `aclassoc-…`. */
+  NetworkAclAssociationId: string;
+  /** The ACL. */
+  NetworkAclId: string;
+  /** The subnet. */
+  SubnetId: string;
+}
+
 /** A network ACL. */
 export interface NetworkAclOutput {
   /** Its subnet associations. */
-  Associations: { NetworkAclAssociationId: string; NetworkAclId: string; SubnetId: string }[];
+  Associations: NetworkAclAssociationOutput[];
   /** Its rules. */
   Entries: NetworkAclEntryOutput[];
   /** Whether it is its VPC's default ACL. */
@@ -70,16 +80,34 @@ export interface UserIdGroupPairOutput {
   GroupId: string;
 }
 
+/** An IPv4 range of a security-group rule. */
+export interface IpRangeOutput {
+  /** The range. */
+  CidrIp: string;
+}
+
+/** An IPv6 range of a security-group rule. */
+export interface Ipv6RangeOutput {
+  /** The range. */
+  CidrIpv6: string;
+}
+
+/** A prefix list of a security-group rule. */
+export interface PrefixListIdOutput {
+  /** `pl-…`. */
+  PrefixListId: string;
+}
+
 /** One rule of a security group (ingress or egress). */
 export interface IpPermissionOutput {
   /** `-1`: every protocol. */
   IpProtocol: string;
   /** IPv4 ranges. */
-  IpRanges: { CidrIp: string }[];
+  IpRanges: IpRangeOutput[];
   /** IPv6 ranges. */
-  Ipv6Ranges: { CidrIpv6: string }[];
+  Ipv6Ranges: Ipv6RangeOutput[];
   /** Prefix lists. */
-  PrefixListIds: { PrefixListId: string }[];
+  PrefixListIds: PrefixListIdOutput[];
   /** Groups. */
   UserIdGroupPairs: UserIdGroupPairOutput[];
 }
@@ -114,16 +142,34 @@ export interface DescribeSecurityGroupsOutput {
   NextToken?: string;
 }
 
+/** A VPC's ClassicLink status. */
+export interface VpcClassicLinkOutput {
+  /** The VPC. */
+  VpcId: string;
+  /** Whether ClassicLink is enabled. */
+  ClassicLinkEnabled: boolean;
+  /** The VPC's tags. */
+  Tags: TagOutput[];
+}
+
+/** A VPC's ClassicLink DNS support. */
+export interface ClassicLinkDnsSupportOutput {
+  /** The VPC. */
+  VpcId: string;
+  /** Whether ClassicLink DNS support is enabled. */
+  ClassicLinkDnsSupported: boolean;
+}
+
 /** The output of DescribeVpcClassicLink (never produced: the action is refused, see describe-vpc-classic-link.ts). */
 export interface DescribeVpcClassicLinkOutput {
   /** The VPCs. */
-  Vpcs: { VpcId: string; ClassicLinkEnabled: boolean; Tags: TagOutput[] }[];
+  Vpcs: VpcClassicLinkOutput[];
 }
 
 /** The output of DescribeVpcClassicLinkDnsSupport (never produced, as above). */
 export interface DescribeVpcClassicLinkDnsSupportOutput {
   /** The VPCs. */
-  Vpcs: { VpcId: string; ClassicLinkDnsSupported: boolean }[];
+  Vpcs: ClassicLinkDnsSupportOutput[];
 }
 
 /** A Region. */
@@ -142,12 +188,18 @@ export interface DescribeRegionsOutput {
   Regions: RegionOutput[];
 }
 
+/** One value of an account attribute. */
+export interface AccountAttributeValueOutput {
+  /** The value. */
+  AttributeValue: string;
+}
+
 /** One account attribute. */
 export interface AccountAttributeOutput {
   /** Its name. */
   AttributeName: string;
   /** Its values. */
-  AttributeValues: { AttributeValue: string }[];
+  AttributeValues: AccountAttributeValueOutput[];
 }
 
 /** The output of DescribeAccountAttributes. */

@@ -1,6 +1,6 @@
 // DescribeVpcAttribute: one attribute of a VPC of the caller's, as Describe shows the VPC now
 // (spec §10.4: a new VPC is NotFound while Describe lags, which Terraform's read retries).
-import { notOneOf, missingParameter } from '../errors.js';
+import { notOneOf } from '../errors.js';
 import { requiredString } from '../input.js';
 import { shownOwnVpcById } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
@@ -20,7 +20,7 @@ export function describeVpcAttribute(tx: Tx, command: DescribeVpcAttributeComman
   const id = requiredString(command.VpcId, 'VpcId');
   if (!id.ok) return id;
   const attribute = requiredString(command.Attribute, 'Attribute');
-  if (!attribute.ok) return refuse(missingParameter('Attribute'));
+  if (!attribute.ok) return attribute;
   // [?] the enum is case-sensitive, as the model's values are.
   if (!isVpcAttribute(attribute.value)) return refuse(notOneOf(attribute.value, 'Attribute', VPC_ATTRIBUTES));
   const vpc = shownOwnVpcById(tx.w, tx.caller, id.value);
