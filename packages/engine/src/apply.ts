@@ -31,8 +31,7 @@ import { isAccountId } from './ids.js';
 import { optionalBoolean } from './input.js';
 import type { Outcome } from './outcome.js';
 import type { OutputOf } from './outputs.js';
-import { commitFresh, discardFresh } from './pmap.js';
-import { begin, type Caller, type Tx } from './tx.js';
+import { begin, commit, type Caller, type Tx } from './tx.js';
 import { freezeWorld, type World } from './world.js';
 
 /** A command that succeeded: its output. */
@@ -182,21 +181,23 @@ export function apply<C extends Command>(world: World, caller: Caller, command: 
   try {
     outcome = dispatch(tx, command);
   } catch (thrown) {
-    discardFresh();
+    tx.edit.discard();
     throw thrown;
   }
   if (!outcome.ok) {
-    discardFresh();
+    tx.edit.discard();
     return refused(world, dryRun.value === true && outcome.unauthorized ? unauthorized() : outcome.error);
   }
   if (dryRun.value === true) {
-    discardFresh();
+    tx.edit.discard();
     return refused(world, dryRunOperation());
   }
-  commitFresh();
   const result = { ok: true as const, value: outcome.value as OutputOf<C['type']> };
-  if (unchanged(world, tx)) return { world, result, events: Object.freeze(tx.events) };
-  return { world: Object.freeze(tx.w), result, events: Object.freeze(tx.events) };
+  if (unchanged(world, tx)) {
+    tx.edit.commit();
+    return { world, result, events: Object.freeze(tx.events) };
+  }
+  return { world: commit(tx), result, events: Object.freeze(tx.events) };
 }
 
 /** Moves the clock of `world` forward by `ms` and runs every scheduled transition that falls due (DESIGN). */

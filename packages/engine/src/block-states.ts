@@ -5,7 +5,7 @@
 // time has come moves on, so an entry whose block has gone (or moved already) does nothing.
 import type { TimingProfile } from '@pcxsim/lifecycle';
 import { enqueue } from './schedule.js';
-import { vpcById, writeVpc } from './store.js';
+import { vpcById, writeVpc } from './records.js';
 import type { Tx } from './tx.js';
 import type { BlockState, Ipv4Block, Ipv6Block } from './world.js';
 
@@ -52,7 +52,7 @@ export function blocksHeld(blocks: readonly { readonly state: BlockState }[]): n
 }
 
 function scheduleStep(tx: Tx, vpcId: string, due: number): void {
-  tx.w.schedule = enqueue(tx.w.schedule, tx.w.clock, due, 'block-state', vpcId, tx.w.clock).schedule;
+  tx.w.schedule = enqueue(tx.edit, tx.w.schedule, tx.w.clock, due, 'block-state', vpcId, tx.w.clock).schedule;
 }
 
 /** The state and start of a new association of `vpcId`, with its next step scheduled (spec §6.1). */

@@ -15,7 +15,7 @@ import { laggingPeerings, members, reindex } from './indexes.js';
 import { describedVersion, withoutHiddenVersions } from './peering-record.js';
 import { pkeys } from './pmap.js';
 import { enqueue } from './schedule.js';
-import { peeringById, writePeering } from './store.js';
+import { peeringById, writePeering } from './records.js';
 import type { Tx } from './tx.js';
 import { viewsOf } from './visibility.js';
 import type { PeeringRecord, World } from './world.js';
@@ -31,7 +31,7 @@ export const describeDelay = (world: Pick<World, 'config'>): number => world.con
 export const shownMoment = (world: Pick<World, 'clock' | 'config'>): number => world.clock - describeDelay(world);
 
 function scheduleCatchUp(tx: Tx, id: string, due: number): void {
-  tx.w.schedule = enqueue(tx.w.schedule, tx.w.clock, due, 'catch-up', id, tx.w.clock).schedule;
+  tx.w.schedule = enqueue(tx.edit, tx.w.schedule, tx.w.clock, due, 'catch-up', id, tx.w.clock).schedule;
 }
 
 const peeringLagKeys = (record: PeeringRecord): string[] => viewsOf(record).map(([view]) => laggingPeerings(view));
@@ -42,7 +42,7 @@ const peeringLagKeys = (record: PeeringRecord): string[] => viewsOf(record).map(
  */
 export function notePeeringLag(tx: Tx, before: PeeringRecord | undefined, after: PeeringRecord): void {
   const lagged = before !== undefined && before.visibleFrom > tx.w.clock;
-  if (!lagged) tx.w.index = reindex(tx.w.index, after.id, [], peeringLagKeys(after));
+  if (!lagged) tx.w.index = reindex(tx.edit, tx.w.index, after.id, [], peeringLagKeys(after));
   if (!lagged || before.visibleFrom !== after.visibleFrom) scheduleCatchUp(tx, after.id, after.visibleFrom);
 }
 
@@ -52,7 +52,7 @@ export function notePeeringLag(tx: Tx, before: PeeringRecord | undefined, after:
  * catch-up may fall due in the very ms of the removal, after it.
  */
 export function forgetPeeringLag(tx: Tx, record: PeeringRecord): void {
-  if (describeDelay(tx.w) > 0) tx.w.index = reindex(tx.w.index, record.id, peeringLagKeys(record), []);
+  if (describeDelay(tx.w) > 0) tx.w.index = reindex(tx.edit, tx.w.index, record.id, peeringLagKeys(record), []);
 }
 
 /** The connection as Describe shows it now, whoever asks (see `seenBy` for who sees it), or `undefined`. */
@@ -72,5 +72,5 @@ export function catchUpPeering(tx: Tx, id: string): void {
   if (record === undefined) return;
   const pruned = withoutHiddenVersions(record, clock);
   if (pruned !== record) writePeering(tx, record, pruned);
-  if (record.visibleFrom <= clock) tx.w.index = reindex(tx.w.index, id, peeringLagKeys(record), []);
+  if (record.visibleFrom <= clock) tx.w.index = reindex(tx.edit, tx.w.index, id, peeringLagKeys(record), []);
 }

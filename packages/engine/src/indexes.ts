@@ -1,5 +1,6 @@
 // Secondary indexes, so that what Describe and the rules ask costs in proportion to the answer,
 // not to the world: one persistent map from an index key to the set of IDs under it.
+import type { EditScope } from './edit-scope.js';
 import { emptyPMap, pdelete, pget, pset, type PMap } from './pmap.js';
 
 /** A set of IDs. */
@@ -35,9 +36,9 @@ export const laggingVpcs = (view: string): string => `L|${view}`;
 export const count = (counts: PMap<number>, key: string): number => pget(counts, key) ?? 0;
 
 /** The counters with `key` moved by `delta`; a counter at zero is dropped. */
-export function bump(counts: PMap<number>, key: string, delta: number): PMap<number> {
+export function bump(scope: EditScope, counts: PMap<number>, key: string, delta: number): PMap<number> {
   const next = count(counts, key) + delta;
-  return next === 0 ? pdelete(counts, key) : pset(counts, key, next);
+  return next === 0 ? pdelete(scope, counts, key) : pset(scope, counts, key, next);
 }
 
 /** The connections between two VPCs. */
@@ -51,26 +52,26 @@ export const indexed = (world: { readonly index: PMap<IdSet>; readonly statuses:
   members(key.startsWith('s|') ? world.statuses : world.index, key);
 
 /** Moves an ID from the keys only `before` has to the keys only `after` has. */
-export function reindex(index: PMap<IdSet>, id: string, before: readonly string[], after: readonly string[]): PMap<IdSet> {
+export function reindex(scope: EditScope, index: PMap<IdSet>, id: string, before: readonly string[], after: readonly string[]): PMap<IdSet> {
   let out = index;
   for (let i = 0; i < before.length; i++) {
     const key = before[i]!;
-    if (!after.includes(key)) out = removeMember(out, key, id);
+    if (!after.includes(key)) out = removeMember(scope, out, key, id);
   }
   for (let i = 0; i < after.length; i++) {
     const key = after[i]!;
-    if (!before.includes(key)) out = addMember(out, key, id);
+    if (!before.includes(key)) out = addMember(scope, out, key, id);
   }
   return out;
 }
 
 /** The index with `id` added under `key`. */
-export function addMember(index: PMap<IdSet>, key: string, id: string): PMap<IdSet> {
-  return pset(index, key, pset(members(index, key), id, true));
+export function addMember(scope: EditScope, index: PMap<IdSet>, key: string, id: string): PMap<IdSet> {
+  return pset(scope, index, key, pset(scope, members(index, key), id, true));
 }
 
 /** The index with `id` removed from under `key`; a set left empty is dropped. */
-export function removeMember(index: PMap<IdSet>, key: string, id: string): PMap<IdSet> {
-  const set = pdelete(members(index, key), id);
-  return set.size === 0 ? pdelete(index, key) : pset(index, key, set);
+export function removeMember(scope: EditScope, index: PMap<IdSet>, key: string, id: string): PMap<IdSet> {
+  const set = pdelete(scope, members(index, key), id);
+  return set.size === 0 ? pdelete(scope, index, key) : pset(scope, index, key, set);
 }

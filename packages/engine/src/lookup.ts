@@ -5,7 +5,7 @@ import { peeringMalformed, peeringNotFound, vpcMalformed, vpcNotFound } from './
 import { requiredString } from './input.js';
 import { done, refuse, type Outcome } from './outcome.js';
 import { shownMoment, shownPeering } from './eventual-consistency.js';
-import { peeringById, vpcById } from './store.js';
+import { peeringById, vpcById } from './records.js';
 import type { Caller } from './tx.js';
 import { rolesIn, seenBy } from './visibility.js';
 import { shownVpc } from './vpc-versions.js';

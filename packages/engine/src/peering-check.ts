@@ -3,7 +3,7 @@
 import { partitionOf } from './regions.js';
 import type { Tx } from './tx.js';
 import type { PeeringRecord, World } from './world.js';
-import { vpcById } from './store.js';
+import { vpcById } from './records.js';
 import { vpcsOverlap } from './vpc-cidr.js';
 
 /** Why a request fails its check, or `null` when it passes; `injected`: the FailPeeringChecks fault. */

@@ -5,7 +5,7 @@ import { transientDelayMs, type PeeringState } from '@pcxsim/lifecycle';
 import { describeDelay, notePeeringLag } from './eventual-consistency.js';
 import { makeRecord, withoutHiddenVersions, type PeeringChanges } from './peering-record.js';
 import { cancel, enqueue, laneOf, nextPosition, type ScheduledKind } from './schedule.js';
-import { peeringById, writePeering } from './store.js';
+import { peeringById, writePeering } from './records.js';
 import type { Tx } from './tx.js';
 import { retiresAt } from './visibility.js';
 import type { PeeringRecord } from './world.js';
@@ -27,16 +27,17 @@ function versioned(
 }
 
 /**
- * Adds a new connection. One created in a later state than `initiating-request` (a request checked
- * within Create, spec §2.4) is written once, in its final state, and reports the step it went through.
+ * Adds a new connection; `createdIn` is the state Create led to. One already in a later state (a
+ * request checked within Create, spec §2.4) is written once, in its final state, and reports the step
+ * it went through.
  */
-export function createPeering(tx: Tx, record: Omit<PeeringRecord, 'previous' | 'visibleFrom'>): PeeringRecord {
+export function createPeering(tx: Tx, record: Omit<PeeringRecord, 'previous' | 'visibleFrom'>, createdIn: PeeringState): PeeringRecord {
   const created = versioned(tx, undefined, record, { expiryEntry: expiryPosition(tx, record.status, record.expiresAt) });
   writePeering(tx, undefined, created);
   if (created.visibleFrom > tx.w.clock) notePeeringLag(tx, undefined, created);
   tx.events.push({ type: 'PeeringCreated', id: created.id, at: tx.w.clock });
-  if (created.status !== 'initiating-request') {
-    tx.events.push({ type: 'PeeringStatusChanged', id: created.id, from: 'initiating-request', to: created.status, at: tx.w.clock });
+  if (created.status !== createdIn) {
+    tx.events.push({ type: 'PeeringStatusChanged', id: created.id, from: createdIn, to: created.status, at: tx.w.clock });
   }
   followUp(tx, created);
   return created;
@@ -60,13 +61,19 @@ const NO_CHANGES: EntryChanges = Object.freeze({});
  * that the record is written once, already holding it; `null` for any other state.
  */
 function expiryPosition(tx: Tx, status: PeeringState, expiresAt: number): number | null {
-  return status === 'pending-acceptance' ? nextPosition(tx.w.schedule, tx.w.clock, expiresAt) : null;
+  switch (status) {
+    // spec §1.1: the state that expires, as followUp schedules it.
+    case 'pending-acceptance':
+      return nextPosition(tx.w.schedule, tx.w.clock, expiresAt);
+    default:
+      return null;
+  }
 }
 
 /** Moves a connection to `to` now, and schedules what follows. */
 export function enter(tx: Tx, before: PeeringRecord, to: PeeringState, changes: EntryChanges = NO_CHANGES): PeeringRecord {
   if (before.expiryEntry !== null) {
-    tx.w.schedule = cancel(tx.w.schedule, laneOf(before.statusSince, before.expiresAt), before.expiryEntry);
+    tx.w.schedule = cancel(tx.edit, tx.w.schedule, laneOf(before.statusSince, before.expiresAt), before.expiryEntry);
   }
   // One literal shape for every state change, rather than a spread of `changes` (see makeRecord).
   const after = updatePeering(tx, before, {
@@ -83,7 +90,7 @@ export function enter(tx: Tx, before: PeeringRecord, to: PeeringState, changes: 
 }
 
 function schedule(tx: Tx, due: number, kind: ScheduledKind, record: PeeringRecord): number {
-  const queued = enqueue(tx.w.schedule, tx.w.clock, due, kind, record.id, record.statusSince);
+  const queued = enqueue(tx.edit, tx.w.schedule, tx.w.clock, due, kind, record.id, record.statusSince);
   tx.w.schedule = queued.schedule;
   return queued.position;
 }

@@ -6,13 +6,15 @@
 // small nodes. Why not classes: the world must survive JSON.stringify/JSON.parse exactly, so the
 // nodes are plain arrays (see {@link PNode}), and keys are strings or small non-negative integers.
 //
-// Changes within one command are cheaper still: a node (or map wrapper) created during the current
-// command is not frozen yet, so a second change to it — a set or a delete — edits it in place instead
-// of copying it again. Nodes from earlier worlds are frozen and are always copied. `commitFresh`
-// freezes the new nodes when the command succeeds; `discardFresh` forgets them when it fails (the
-// new nodes are then garbage).
-// So within one command a map must be used linearly: once `pset` or `pdelete` has returned a new
+// Changes within one command are cheaper still: every change is made in an edit scope (the command's
+// transaction carries it, edit-scope.ts), and a node (or map wrapper) that scope made is edited in
+// place by a second change — a set or a delete — instead of being copied again. Nodes the scope did
+// not make (earlier worlds, frozen or restored from JSON; other transactions') are always copied. The
+// scope freezes what it made when the command succeeds, and gives it up when it fails.
+// So within one scope a map must be used linearly: once `pset` or `pdelete` has returned a new
 // version, the version it was given must not be used again.
+
+import type { EditScope } from './edit-scope.js';
 
 /** A key of a {@link PMap}: a string, or a non-negative integer below 2^31 (used as its own hash). */
 export type PKey = string | number;
@@ -53,25 +55,6 @@ export const EMPTY_PMAP: PMap<never> = Object.freeze({ size: 0, root: null });
 /** Typed view of {@link EMPTY_PMAP}. */
 export const emptyPMap = <V>(): PMap<V> => EMPTY_PMAP as PMap<V>;
 
-let fresh: object[] = [];
-
-/** Freezes every node created since the last commit or discard: the command succeeded. */
-export function commitFresh(): void {
-  for (let i = 0; i < fresh.length; i++) Object.freeze(fresh[i]);
-  fresh = [];
-}
-
-/** Forgets the nodes created since the last commit: the command failed and they are garbage. */
-export function discardFresh(): void {
-  fresh = [];
-}
-
-/** Registers an object built during the running command, to be frozen when it commits. */
-export function freshObject<T extends object>(made: T): T {
-  fresh.push(made);
-  return made;
-}
-
 class Root<V> {
   constructor(
     public size: number,
@@ -81,41 +64,27 @@ class Root<V> {
 }
 
 /**
- * The map with a new root and size: the same object, edited, when it was made during the running
- * command (a map changed several times in one command then allocates one wrapper, not one per change).
+ * The map with a new root and size: the same object, edited, when `scope` made it (a map changed
+ * several times in one command then allocates one wrapper, not one per change).
  */
-function rooted<V>(map: PMap<V>, root: PNode, size: number): PMap<V> {
-  if (!Object.isFrozen(map)) {
+function rooted<V>(scope: EditScope, map: PMap<V>, root: PNode, size: number): PMap<V> {
+  if (scope.owns(map)) {
     const own = map as unknown as Root<V>;
     own.root = root;
     own.size = size;
     return map;
   }
-  return freshObject(new Root<V>(size, root));
-}
-
-/** Registers a node made during the running command. */
-function made(cells: Cells): Cells {
-  fresh.push(cells);
-  return cells;
+  return scope.own(new Root<V>(size, root));
 }
 
 const copyOf = (cells: PNode): Cells => Array.from(cells);
 
-// The last string hashed and its hash: an index update reads a key and then writes it (`pget`, then
-// `pset` or `pdelete`), and index keys are long.
-let lastKey = '';
-let lastHash = 0x811c9dc5;
-
 /** FNV-1a over UTF-16 code units; integers hash to themselves so dense integer keys fill nodes densely. */
 export function hashKey(key: PKey): number {
   if (typeof key === 'number') return key >>> 0;
-  if (key === lastKey) return lastHash;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  lastKey = key;
-  lastHash = h >>> 0;
-  return lastHash;
+  return h >>> 0;
 }
 
 // Two V8 facts shape the allocation code below (both measured on Node 20):
@@ -159,47 +128,45 @@ export function pget<V>(map: PMap<V>, key: PKey): V | undefined {
   return undefined;
 }
 
-let grew = false;
-
-/** The map with `key` set to `value` (the same map when it already held exactly that value). */
-export function pset<V>(map: PMap<V>, key: PKey, value: V): PMap<V> {
-  grew = false;
+/** The map with `key` set to `value`, made in `scope` (the same map when it already held exactly that value). */
+export function pset<V>(scope: EditScope, map: PMap<V>, key: PKey, value: V): PMap<V> {
+  scope.grew = false;
   const hash = hashKey(key);
-  const root = map.root === null ? made(Array.of<unknown>(1 << (hash & 31), key, value)) : setIn(map.root, hash, key, value, 0);
-  if (map.root === null) grew = true;
+  const root = map.root === null ? scope.own(Array.of<unknown>(1 << (hash & 31), key, value)) : setIn(scope, map.root, hash, key, value, 0);
+  if (map.root === null) scope.grew = true;
   // A node edited in place is the same object: only the size tells that an entry was added.
-  if (root === map.root && !grew) return map;
-  return rooted(map, root, map.size + (grew ? 1 : 0));
+  if (root === map.root && !scope.grew) return map;
+  return rooted(scope, map, root, map.size + (scope.grew ? 1 : 0));
 }
 
-/** The node itself when it was made during the running command (not frozen yet), else `null`. */
-function editable(current: PNode): Cells | null {
-  return Object.isFrozen(current) ? null : (current as Cells);
+/** The node itself when `scope` made it (and may still edit it), else `null`. */
+function editable(scope: EditScope, current: PNode): Cells | null {
+  return scope.owns(current) ? (current as Cells) : null;
 }
 
-function setIn(current: PNode, hash: number, key: PKey, value: unknown, shift: number): PNode {
+function setIn(scope: EditScope, current: PNode, hash: number, key: PKey, value: unknown, shift: number): PNode {
   if (shift > LAST_SHIFT) {
     for (let i = 1; i < current.length; i += 2) {
       if (current[i] !== key) continue;
       if (current[i + 1] === value) return current;
-      return withCell(current, i + 1, value);
+      return withCell(scope, current, i + 1, value);
     }
-    grew = true;
-    const own = editable(current);
+    scope.grew = true;
+    const own = editable(scope, current);
     if (own !== null) {
       own.push(key, value);
       return own;
     }
     const grown = copyOf(current);
     grown.push(key, value);
-    return made(grown);
+    return scope.own(grown);
   }
   const m = current[0] as number;
   const bit = 1 << ((hash >>> shift) & 31);
   const at = popcount(m & (bit - 1)) * 2 + 1;
   if ((m & bit) === 0) {
-    grew = true;
-    const own = editable(current);
+    scope.grew = true;
+    const own = editable(scope, current);
     if (own !== null) {
       insertAt(own, at, key, value);
       own[0] = m | bit;
@@ -207,18 +174,18 @@ function setIn(current: PNode, hash: number, key: PKey, value: unknown, shift: n
     }
     const copy = copyOf(current);
     copy[0] = m | bit;
-    return made(insertAt(copy, at, key, value));
+    return scope.own(insertAt(copy, at, key, value));
   }
   const k = current[at];
   if (k === null) {
     const child = current[at + 1] as PNode;
-    const changed = setIn(child, hash, key, value, shift + 5);
-    return changed === child ? current : withCell(current, at + 1, changed);
+    const changed = setIn(scope, child, hash, key, value, shift + 5);
+    return changed === child ? current : withCell(scope, current, at + 1, changed);
   }
-  if (k === key) return current[at + 1] === value ? current : withCell(current, at + 1, value);
-  grew = true;
-  const split = pair(shift + 5, hashKey(k as PKey), k as PKey, current[at + 1], hash, key, value);
-  const own = editable(current);
+  if (k === key) return current[at + 1] === value ? current : withCell(scope, current, at + 1, value);
+  scope.grew = true;
+  const split = pair(scope, shift + 5, hashKey(k as PKey), k as PKey, current[at + 1], hash, key, value);
+  const own = editable(scope, current);
   if (own !== null) {
     own[at] = null;
     own[at + 1] = split;
@@ -227,7 +194,7 @@ function setIn(current: PNode, hash: number, key: PKey, value: unknown, shift: n
   const copy = copyOf(current);
   copy[at] = null;
   copy[at + 1] = split;
-  return made(copy);
+  return scope.own(copy);
 }
 
 /**
@@ -244,54 +211,52 @@ function insertAt(cells: Cells, at: number, key: unknown, value: unknown): Cells
   return cells;
 }
 
-function withCell(current: PNode, at: number, value: unknown): PNode {
-  const own = editable(current);
+function withCell(scope: EditScope, current: PNode, at: number, value: unknown): PNode {
+  const own = editable(scope, current);
   if (own !== null) {
     own[at] = value;
     return own;
   }
   const copy = copyOf(current);
   copy[at] = value;
-  return made(copy);
+  return scope.own(copy);
 }
 
-function pair(shift: number, h1: number, k1: PKey, v1: unknown, h2: number, k2: PKey, v2: unknown): PNode {
-  if (shift > LAST_SHIFT) return made(Array.of<unknown>(h1, k1, v1, k2, v2));
+function pair(scope: EditScope, shift: number, h1: number, k1: PKey, v1: unknown, h2: number, k2: PKey, v2: unknown): PNode {
+  if (shift > LAST_SHIFT) return scope.own(Array.of<unknown>(h1, k1, v1, k2, v2));
   const b1 = (h1 >>> shift) & 31;
   const b2 = (h2 >>> shift) & 31;
-  if (b1 === b2) return made(Array.of<unknown>(1 << b1, null, pair(shift + 5, h1, k1, v1, h2, k2, v2)));
+  if (b1 === b2) return scope.own(Array.of<unknown>(1 << b1, null, pair(scope, shift + 5, h1, k1, v1, h2, k2, v2)));
   const bits = (1 << b1) | (1 << b2);
-  return made(b1 < b2 ? Array.of<unknown>(bits, k1, v1, k2, v2) : Array.of<unknown>(bits, k2, v2, k1, v1));
+  return scope.own(b1 < b2 ? Array.of<unknown>(bits, k1, v1, k2, v2) : Array.of<unknown>(bits, k2, v2, k1, v1));
 }
 
-/** The map without `key` (the same map when it had no such key). */
-export function pdelete<V>(map: PMap<V>, key: PKey): PMap<V> {
+/** The map without `key`, made in `scope` (the same map when it had no such key). */
+export function pdelete<V>(scope: EditScope, map: PMap<V>, key: PKey): PMap<V> {
   if (map.root === null) return map;
-  shrank = false;
-  const root = deleteIn(map.root, hashKey(key), key, 0);
-  if (!shrank) return map;
-  return root === null ? emptyPMap<V>() : rooted(map, root, map.size - 1);
+  scope.shrank = false;
+  const root = deleteIn(scope, map.root, hashKey(key), key, 0);
+  if (!scope.shrank) return map;
+  return root === null ? emptyPMap<V>() : rooted(scope, map, root, map.size - 1);
 }
-
-let shrank = false;
 
 /** Whether a node holds exactly one entry and no child, so its parent can hold the entry itself. */
 const isSingleLeaf = (current: PNode): boolean => current.length === 3 && current[1] !== null;
 
-function deleteIn(current: PNode, hash: number, key: PKey, shift: number): PNode | null {
+function deleteIn(scope: EditScope, current: PNode, hash: number, key: PKey, shift: number): PNode | null {
   if (shift > LAST_SHIFT) {
     for (let i = 1; i < current.length; i += 2) {
       if (current[i] !== key) continue;
-      shrank = true;
+      scope.shrank = true;
       if (current.length === 3) return null;
-      const own = editable(current);
+      const own = editable(scope, current);
       if (own !== null) {
         own.splice(i, 2);
         return own;
       }
       const copy = copyOf(current);
       copy.splice(i, 2);
-      return made(copy);
+      return scope.own(copy);
     }
     return current;
   }
@@ -302,29 +267,29 @@ function deleteIn(current: PNode, hash: number, key: PKey, shift: number): PNode
   const k = current[at];
   if (k === null) {
     const child = current[at + 1] as PNode;
-    const changed = deleteIn(child, hash, key, shift + 5);
+    const changed = deleteIn(scope, child, hash, key, shift + 5);
     // A child edited in place is the same object: only `shrank` tells that an entry went.
-    if (!shrank) return current;
-    if (changed === null) return without(current, m, bit, at);
+    if (!scope.shrank) return current;
+    if (changed === null) return without(scope, current, m, bit, at);
     // Keep the trie canonical: a child left with one entry is folded into this node.
     if (isSingleLeaf(changed)) {
-      const own = editable(current);
-      const copy = own ?? made(copyOf(current));
+      const own = editable(scope, current);
+      const copy = own ?? scope.own(copyOf(current));
       copy[at] = changed[1];
       copy[at + 1] = changed[2];
       return copy;
     }
-    return changed === child ? current : withCell(current, at + 1, changed);
+    return changed === child ? current : withCell(scope, current, at + 1, changed);
   }
   if (k !== key) return current;
-  shrank = true;
-  return without(current, m, bit, at);
+  scope.shrank = true;
+  return without(scope, current, m, bit, at);
 }
 
-function without(current: PNode, m: number, bit: number, at: number): PNode | null {
+function without(scope: EditScope, current: PNode, m: number, bit: number, at: number): PNode | null {
   if (m === bit) return null;
-  const own = editable(current);
-  const copy = own ?? made(copyOf(current));
+  const own = editable(scope, current);
+  const copy = own ?? scope.own(copyOf(current));
   copy.splice(at, 2);
   copy[0] = m & ~bit;
   return copy;

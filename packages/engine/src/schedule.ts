@@ -7,7 +7,8 @@
 // is already sorted. The next entry is the earliest head among a handful of lanes. Each lane is a
 // persistent map from its position to the entry, so scheduling and firing copy one short path,
 // whatever the world's size, and the queue stays plain JSON.
-import { emptyPMap, freshObject, pdelete, pget, pset, type PMap } from './pmap.js';
+import type { EditScope } from './edit-scope.js';
+import { emptyPMap, pdelete, pget, pset, type PMap } from './pmap.js';
 
 /**
  * What a scheduled entry does when it falls due (spec §1.2; DESIGN). The first five move a
@@ -71,6 +72,7 @@ export const nextPosition = (schedule: Schedule, now: number, due: number): numb
 
 /** The queue with an entry due at `due`, scheduled when the clock reads `now`, and the entry's position in its lane. */
 export function enqueue(
+  scope: EditScope,
   schedule: Schedule,
   now: number,
   due: number,
@@ -79,17 +81,17 @@ export function enqueue(
   since: number,
 ): { readonly schedule: Schedule; readonly position: number } {
   const name = laneOf(now, due);
-  const out = editable(schedule);
+  const out = editable(scope, schedule);
   const lane = out.lanes[name];
-  const entry = freshObject({ due, seq: out.seq, kind, id, since });
+  const entry = scope.own({ due, seq: out.seq, kind, id, since });
   out.seq++;
   if (lane === undefined) {
-    out.lanes[name] = freshObject({ head: 0, tail: 1, entries: pset(emptyPMap<ScheduledEntry>(), 0, entry) });
+    out.lanes[name] = scope.own({ head: 0, tail: 1, entries: pset(scope, emptyPMap<ScheduledEntry>(), 0, entry) });
     return { schedule: out, position: 0 };
   }
   const position = lane.tail;
-  const next = editableLane(lane);
-  next.entries = pset(lane.entries, position, entry);
+  const next = editableLane(scope, lane);
+  next.entries = pset(scope, lane.entries, position, entry);
   next.tail = position + 1;
   out.lanes[name] = next;
   return { schedule: out, position };
@@ -99,19 +101,19 @@ type MutableSchedule = { seq: number; lanes: Record<string, Lane> };
 type MutableLane = { -readonly [K in keyof Lane]: Lane[K] };
 
 // A scheduled transition changes the queue, and a clock step may fire and queue hundreds: like the
-// trie nodes (pmap.ts), the queue, its lane table and its lanes made during the running command are
-// edited in place, and only those of earlier worlds (frozen) are copied. A fresh queue always has a
-// fresh lane table. Copies keep the lanes' order, so the world's JSON text is the same.
+// trie nodes (pmap.ts), the queue, its lane table and its lanes made in the running command's edit
+// scope are edited in place, and any others (earlier worlds') are copied. A queue the scope made
+// always has a lane table it made. Copies keep the lanes' order, so the world's JSON text is the same.
 
-function editable(schedule: Schedule): MutableSchedule {
-  if (!Object.isFrozen(schedule)) return schedule as MutableSchedule;
+function editable(scope: EditScope, schedule: Schedule): MutableSchedule {
+  if (scope.owns(schedule)) return schedule as MutableSchedule;
   const lanes: Record<string, Lane> = {};
   for (const name in schedule.lanes) lanes[name] = schedule.lanes[name]!;
-  return freshObject({ seq: schedule.seq, lanes: freshObject(lanes) });
+  return scope.own({ seq: schedule.seq, lanes: scope.own(lanes) });
 }
 
-function editableLane(lane: Lane): MutableLane {
-  return Object.isFrozen(lane) ? freshObject({ head: lane.head, tail: lane.tail, entries: lane.entries }) : (lane as MutableLane);
+function editableLane(scope: EditScope, lane: Lane): MutableLane {
+  return scope.owns(lane) ? (lane as MutableLane) : scope.own({ head: lane.head, tail: lane.tail, entries: lane.entries });
 }
 
 /** The lane with its head moved past removed entries; `null` when nothing is left in it. */
@@ -123,8 +125,8 @@ function settle(lane: MutableLane): MutableLane | null {
   return lane;
 }
 
-function withLane(schedule: Schedule, name: string, lane: Lane | null): Schedule {
-  const out = editable(schedule);
+function withLane(scope: EditScope, schedule: Schedule, name: string, lane: Lane | null): Schedule {
+  const out = editable(scope, schedule);
   if (lane === null) delete out.lanes[name];
   else out.lanes[name] = lane;
   return out;
@@ -134,12 +136,12 @@ function withLane(schedule: Schedule, name: string, lane: Lane | null): Schedule
  * The queue without the entry at `position` of lane `name`, if it is still there: an entry that
  * will never apply (a request answered before it expires) should not wait 7 days in memory.
  */
-export function cancel(schedule: Schedule, name: string, position: number): Schedule {
+export function cancel(scope: EditScope, schedule: Schedule, name: string, position: number): Schedule {
   const lane = schedule.lanes[name];
   if (lane === undefined || pget(lane.entries, position) === undefined) return schedule;
-  const next = editableLane(lane);
-  next.entries = pdelete(lane.entries, position);
-  return withLane(schedule, name, settle(next));
+  const next = editableLane(scope, lane);
+  next.entries = pdelete(scope, lane.entries, position);
+  return withLane(scope, schedule, name, settle(next));
 }
 
 /** The earliest queued entry (by due time, then sequence) and its lane, or `null` when nothing is queued. */
@@ -159,12 +161,12 @@ export function peek(schedule: Schedule): { readonly entry: ScheduledEntry; read
 }
 
 /** The queue without the head of `lane`; an emptied lane is dropped. */
-export function dequeue(schedule: Schedule, name: string): Schedule {
+export function dequeue(scope: EditScope, schedule: Schedule, name: string): Schedule {
   const lane = schedule.lanes[name]!;
-  const next = editableLane(lane);
-  next.entries = pdelete(lane.entries, lane.head);
+  const next = editableLane(scope, lane);
+  next.entries = pdelete(scope, lane.entries, lane.head);
   next.head = lane.head + 1;
-  return withLane(schedule, name, settle(next));
+  return withLane(scope, schedule, name, settle(next));
 }
 
 /** Every queued entry, in the order they will fire. */

@@ -1,6 +1,6 @@
 // Views, not copies (DESIGN): what one (account, Region) sees of a record, computed on demand as a
 // fresh SDK-shaped object.
-import { renderStatusMessage } from '@pcxsim/lifecycle';
+import { isOutstanding, renderStatusMessage } from '@pcxsim/lifecycle';
 import type { TagSet } from '@pcxsim/tags';
 import type {
   CidrBlockAssociationOutput,
@@ -13,7 +13,7 @@ import type {
 } from './outputs.js';
 import { holdsAddresses } from './block-states.js';
 import { defaultDhcpOptionsId } from './derived-ids.js';
-import { vpcById } from './store.js';
+import { vpcById } from './records.js';
 import { tenancyOf } from './vpc-attributes.js';
 import type { BlockState, Ipv4Block, Ipv6Block, PeeringOptionsRecord, PeeringRecord, VpcBlocks, VpcRecord, World } from './world.js';
 
@@ -67,8 +67,7 @@ export const optionsOutput = (options: PeeringOptionsRecord): PeeringOptionsOutp
 export const showsAccepterDetails = (record: PeeringRecord): boolean => record.accepted;
 
 /** spec §1.2: `ExpirationTime` is shown while the request can still be accepted. */
-export const showsExpiration = (record: PeeringRecord): boolean =>
-  record.status === 'initiating-request' || record.status === 'pending-acceptance';
+export const showsExpiration = (record: PeeringRecord): boolean => isOutstanding(record.status);
 
 /**
  * The blocks of a side's VPC: the live VPC when it is still the one the record names (same owner and

@@ -30,11 +30,11 @@ function kept(versions: readonly VpcVersion[], clock: number): readonly VpcVersi
 function setVersions(tx: Tx, vpcId: string, view: string, versions: readonly VpcVersion[] | null): void {
   const all = tx.w.vpcVersions ?? emptyPMap<readonly VpcVersion[]>();
   const had = pget(all, vpcId) !== undefined;
-  const next = versions === null ? pdelete(all, vpcId) : pset(all, vpcId, versions);
+  const next = versions === null ? pdelete(tx.edit, all, vpcId) : pset(tx.edit, all, vpcId, versions);
   if (next.size === 0) delete tx.w.vpcVersions;
   else tx.w.vpcVersions = next;
   if (had !== (versions !== null)) {
-    tx.w.index = reindex(tx.w.index, vpcId, had ? [laggingVpcs(view)] : [], had ? [] : [laggingVpcs(view)]);
+    tx.w.index = reindex(tx.edit, tx.w.index, vpcId, had ? [laggingVpcs(view)] : [], had ? [] : [laggingVpcs(view)]);
   }
 }
 
@@ -52,7 +52,7 @@ export function recordVpcChange(tx: Tx, before: VpcRecord | undefined, after: Vp
   const last = past[past.length - 1];
   const version = Object.freeze({ from, vpc: after ?? null });
   const versions = last?.from === from ? [...past.slice(0, -1), version] : [...past, version];
-  if (last?.from !== from) tx.w.schedule = enqueue(tx.w.schedule, clock, from, 'catch-up', vpc.vpcId, clock).schedule;
+  if (last?.from !== from) tx.w.schedule = enqueue(tx.edit, tx.w.schedule, clock, from, 'catch-up', vpc.vpcId, clock).schedule;
   setVersions(tx, vpc.vpcId, vpcViewOf(vpc), kept(Object.freeze(versions), clock));
 }
 

@@ -1,10 +1,10 @@
 // The world: every VPC and peering connection of every account and Region, the simulated clock,
 // the ID generator and the queue of scheduled transitions, as one frozen value of plain data.
 import type { Party, PeeringState, TerminalState, TimingProfile } from '@pcxsim/lifecycle';
-import { EXPIRY_MS, VISIBILITY } from '@pcxsim/lifecycle';
+import { EXPIRY_MS, PEERING_STATES, VISIBILITY, isTerminal } from '@pcxsim/lifecycle';
 import type { TagSet } from '@pcxsim/tags';
 import type { IdState } from './ids.js';
-import { commitFresh, emptyPMap, type PMap } from './pmap.js';
+import { emptyPMap, type PMap } from './pmap.js';
 import { PUBLIC_REGIONS } from './regions.js';
 import { EMPTY_SCHEDULE, type Schedule } from './schedule.js';
 
@@ -308,7 +308,7 @@ export const DEFAULT_QUOTAS: Quotas = Object.freeze({
 /** 2026-01-01T00:00:00Z: the default start of the clock. */
 export const DEFAULT_START_TIME = Date.UTC(2026, 0, 1);
 
-const TERMINAL: readonly TerminalState[] = ['deleted', 'rejected', 'expired', 'failed'];
+const TERMINAL: readonly TerminalState[] = PEERING_STATES.filter(isTerminal);
 
 /** The retention windows the lifecycle's visibility table gives (spec §1.1). */
 function defaultRetention(): Retention {
@@ -351,7 +351,6 @@ export function createWorld(options: WorldOptions = {}): World {
     retention,
     consistency: { describeDelayMs: options.consistency?.describeDelayMs ?? 0 },
   };
-  commitFresh();
   return deepFreeze({
     format: WORLD_FORMAT,
     config,

@@ -233,7 +233,7 @@ function timingSection(): string {
       transient.map((state) => [
         code(state),
         ...TIMING_PROFILES.map((profile) => duration(TRANSIENT_DELAYS[profile][state].ms)),
-        TRANSITIONS.filter((rule) => rule.from === state)
+        TRANSITIONS.filter((rule) => rule.from === state && TRIGGERS[rule.trigger].kind === 'system')
           .map((rule) => `${TRIGGERS[rule.trigger].name} → ${code(rule.to)}`)
           .join(', or '),
       ]),

@@ -1,8 +1,9 @@
-import type { Actor, Caller } from './actors.js';
+import type { Caller } from './actors.js';
+import { SYSTEM_ROLES, decide, type Refusal } from './decide.js';
 import { invalidStateTransition, notFound, wrongParty, wrongRegion, type LifecycleError } from './errors.js';
 import { renderStatusMessage } from './messages.js';
 import type { PeeringState } from './states.js';
-import { ruleFor, type TransitionRule } from './transitions.js';
+import type { TransitionRule } from './transitions.js';
 import { TRIGGERS, type Trigger } from './triggers.js';
 
 /** The facts about a connection that the status messages and error texts name. */
@@ -40,13 +41,8 @@ export type TransitionResult = TransitionOk | TransitionRefused;
 
 /**
  * Sets `trigger` off on a connection in state `from` (`null`: no connection yet), by `by` (an
- * account calling the API, or `'system'` for AWS itself). Reads only the tables; never throws.
- *
- * The checks run in this order (the order among them is our choice [?], spec §3):
- * 1. no connection and the trigger is not Create → `InvalidVpcPeeringConnectionID.NotFound` (spec §4.5);
- * 2. Accept or Reject called from a Region other than the accepter VPC's → `OperationNotPermitted` (spec §3.1, §3.2);
- * 3. no row for (`from`, `trigger`) → `InvalidStateTransition`, naming the state the trigger leads to (spec §3);
- * 4. the caller holds none of the row's roles → `OperationNotPermitted` (spec §3.1, §3.3).
+ * account calling the API, or `'system'` for AWS itself): {@link decide}, with the new status
+ * message or the error message rendered. Reads only the tables; never throws.
  *
  * @example
  * const context = { id: 'pcx-0123456789abcdef0', accepterAccountId: '222222222222', accepterRegion: 'us-east-1' };
@@ -61,30 +57,29 @@ export function transition(
   by: Caller | 'system',
   context: PeeringContext,
 ): TransitionResult {
+  const decision = by === 'system' ? decide(from, trigger, SYSTEM_ROLES, null, context.accepterRegion) : decide(from, trigger, by.roles, by.region, context.accepterRegion);
+  if (decision.ok) return { ok: true, to: decision.to, message: renderStatusMessage(decision.to, context), rule: decision.rule };
+  return { ok: false, error: renderRefusal(decision, from, trigger, by, context) };
+}
+
+/** The EC2 error of a refusal {@link decide} made, with its message filled in from the connection and the caller. */
+export function renderRefusal(
+  refusal: Refusal,
+  from: PeeringState | null,
+  trigger: Trigger,
+  by: Caller | 'system',
+  context: PeeringContext,
+): LifecycleError {
   const info = TRIGGERS[trigger];
-  const rule = ruleFor(from, trigger);
-  if (rule === undefined) {
-    if (from === null) return refuse(notFound(context.id));
-    return refuse(regionError(trigger, by, context) ?? invalidStateTransition(context.id, from, info.enters));
+  switch (refusal.kind) {
+    case 'notFound':
+      return notFound(context.id);
+    case 'wrongRegion':
+      return wrongRegion(context.id, info.regionRule?.phrase ?? '', by === 'system' ? '' : by.region, context.accepterRegion);
+    case 'invalidStateTransition':
+      // decide refuses a connection that does not exist as notFound, so `from` is a state here.
+      return invalidStateTransition(context.id, from ?? info.enters, info.enters);
+    case 'wrongParty':
+      return wrongParty(context.id, info.verb, by === 'system' ? null : by.accountId);
   }
-  const misplaced = regionError(trigger, by, context);
-  if (misplaced !== null) return refuse(misplaced);
-  if (!mayTrigger(rule.by, by)) return refuse(wrongParty(context.id, info.verb, by === 'system' ? null : by.accountId));
-  return { ok: true, to: rule.to, message: renderStatusMessage(rule.to, context), rule };
-}
-
-/** Whether `by` holds one of the roles a row allows; an account owning both VPCs holds both roles. */
-function mayTrigger(allowed: readonly Actor[], by: Caller | 'system'): boolean {
-  return by === 'system' ? allowed.includes('system') : by.roles.some((role) => allowed.includes(role));
-}
-
-/** spec §3.1, §3.2: Accept and Reject only from the accepter VPC's Region. */
-function regionError(trigger: Trigger, by: Caller | 'system', context: PeeringContext): LifecycleError | null {
-  const rule = TRIGGERS[trigger].regionRule;
-  if (rule === null || by === 'system' || by.region === context.accepterRegion) return null;
-  return wrongRegion(context.id, rule.phrase, by.region, context.accepterRegion);
-}
-
-function refuse(error: LifecycleError): TransitionRefused {
-  return { ok: false, error };
 }

@@ -124,6 +124,39 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     spec: '§1.2, §3.3',
     confidence: 'doc',
   },
+  // spec §1.2 [doc]: a requester deleting its VPC before acceptance deletes its request. The accepter
+  // of another account's request may not delete its VPC (the engine answers DependencyViolation for
+  // this refusal): it rejects first. An account owning both VPCs holds both roles, so its request
+  // ends whichever VPC it deletes [?].
+  {
+    from: 'pending-acceptance',
+    trigger: 'vpc-deleted',
+    by: ['requester'],
+    to: 'deleted',
+    note: 'The requester deleted its VPC before an answer. The accepter of another account\'s request cannot delete its VPC: it rejects first.',
+    spec: '§1.2',
+    confidence: 'doc',
+  },
+  // spec §1.2 [doc]: deleting a VPC of the pair deletes its active connection, straight to deleted.
+  {
+    from: 'active',
+    trigger: 'vpc-deleted',
+    by: ['requester', 'accepter'],
+    to: 'deleted',
+    note: 'Deleting either VPC deletes the connection.',
+    spec: '§1.2',
+    confidence: 'doc',
+  },
+  // Not stated: an accepted connection still provisioning ends as an active one does [?].
+  {
+    from: 'provisioning',
+    trigger: 'vpc-deleted',
+    by: ['requester', 'accepter'],
+    to: 'deleted',
+    note: 'Accepted and about to be active: deleting either VPC deletes it, as for an active connection.',
+    spec: '§1.2',
+    confidence: '?',
+  },
   // spec §1.1: deleting passes quickly, then deleted.
   {
     from: 'deleting',
@@ -136,7 +169,19 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   },
 ];
 
+/** The rows by their `from` (`null` keyed as the empty string), then their trigger: built once from {@link TRANSITIONS}. */
+const ROWS: ReadonlyMap<string, ReadonlyMap<Trigger, TransitionRule>> = (() => {
+  const rows = new Map<string, Map<Trigger, TransitionRule>>();
+  for (const rule of TRANSITIONS) {
+    const key = rule.from ?? '';
+    const byTrigger = rows.get(key) ?? new Map<Trigger, TransitionRule>();
+    byTrigger.set(rule.trigger, rule);
+    rows.set(key, byTrigger);
+  }
+  return rows;
+})();
+
 /** The row for `trigger` from `from`, or `undefined` when the table has none (the trigger is not allowed there). */
 export function ruleFor(from: PeeringState | null, trigger: Trigger): TransitionRule | undefined {
-  return TRANSITIONS.find((rule) => rule.from === from && rule.trigger === trigger);
+  return ROWS.get(from ?? '')?.get(trigger);
 }

@@ -13,8 +13,14 @@ export type SystemTrigger =
   | 'expiry'
   | 'accepter-cidr-overlap';
 
+/**
+ * A trigger an owner sets off without calling a peering action: deleting one of the connection's
+ * VPCs (DeleteVpc), which takes the connection with it (spec §1.2).
+ */
+export type VpcTrigger = 'vpc-deleted';
+
 /** Anything that can move a connection from one state to another. */
-export type Trigger = UserTrigger | SystemTrigger;
+export type Trigger = UserTrigger | VpcTrigger | SystemTrigger;
 
 /**
  * The rule that a trigger may only be set off from one Region, with the wording AWS uses
@@ -27,8 +33,11 @@ export interface RegionRule extends Provenance {
 
 /** What the lifecycle knows about one trigger. */
 export interface TriggerInfo {
-  /** `user` when an owner calls an API action, `system` when AWS acts by itself. */
-  readonly kind: 'user' | 'system';
+  /**
+   * `user` when an owner calls a peering action on the connection, `vpc` when an owner acts on one
+   * of its VPCs and the connection follows, `system` when AWS acts by itself.
+   */
+  readonly kind: 'user' | 'vpc' | 'system';
   /** A short name for diagrams and tables. */
   readonly name: string;
   /** The EC2 API action behind a user trigger; `null` for system triggers. */
@@ -77,6 +86,15 @@ export const TRIGGERS: Readonly<Record<Trigger, TriggerInfo>> = {
     enters: 'deleting',
     verb: 'delete',
     // Each owner deletes from its own VPC's Region, where it sees the connection (spec §4.5).
+    regionRule: null,
+  },
+  'vpc-deleted': {
+    kind: 'vpc',
+    name: 'VPC deleted',
+    action: 'DeleteVpc',
+    enters: 'deleted',
+    verb: 'delete a VPC of',
+    // The owner deletes its VPC in that VPC's Region (spec §1.2).
     regionRule: null,
   },
   'request-checked': {
@@ -129,5 +147,5 @@ export const TRIGGERS: Readonly<Record<Trigger, TriggerInfo>> = {
   },
 };
 
-/** Every trigger, user triggers first (the key order of {@link TRIGGERS}). */
+/** Every trigger, user triggers first, then the VPC's, then AWS's (the key order of {@link TRIGGERS}). */
 export const ALL_TRIGGERS = Object.keys(TRIGGERS) as readonly Trigger[];

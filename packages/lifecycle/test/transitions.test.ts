@@ -57,12 +57,22 @@ describe('the transition table', () => {
     }
   });
 
-  test('AWS moves every transient state on, and nothing else sets it off', () => {
+  test('AWS moves every transient state on, and no peering action sets it off', () => {
     for (const state of PEERING_STATES.filter(isTransient)) {
       const out = TRANSITIONS.filter((rule) => rule.from === state);
-      expect(out.length, state).toBeGreaterThan(0);
-      expect(out.every((rule) => TRIGGERS[rule.trigger].kind === 'system'), state).toBe(true);
+      expect(out.some((rule) => TRIGGERS[rule.trigger].kind === 'system'), state).toBe(true);
+      // Only the deletion of one of its VPCs ends a transient connection besides AWS (spec §1.2).
+      expect(out.filter((rule) => TRIGGERS[rule.trigger].kind === 'user'), state).toEqual([]);
     }
+  });
+
+  test('deleting a VPC takes its pending, provisioning or active connection straight to deleted (spec §1.2)', () => {
+    const rows = TRANSITIONS.filter((rule) => rule.trigger === 'vpc-deleted');
+    expect(rows.map((rule) => [rule.from, rule.to, rule.by])).toEqual([
+      ['pending-acceptance', 'deleted', ['requester']],
+      ['active', 'deleted', ['requester', 'accepter']],
+      ['provisioning', 'deleted', ['requester', 'accepter']],
+    ]);
   });
 
   test('only Create starts a connection, and Create starts nothing else', () => {

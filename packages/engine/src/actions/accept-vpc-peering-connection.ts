@@ -1,12 +1,13 @@
 // AcceptVpcPeeringConnection (spec §3.1): the accepter's owner, from the accepter's Region, while
 // pending; then the per-VPC quota and the one-connection-per-pair rule.
+import { countsAsActive } from '@pcxsim/lifecycle';
 import type { AcceptVpcPeeringConnectionCommand } from '../commands.js';
 import { activeLimit, alreadyExists } from '../errors.js';
 import { activeOf, count, pairMembers, viewKey } from '../indexes.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { PeeringConnectionOutput } from '../outputs.js';
 import { enter } from '../peering-state.js';
-import { peeringById } from '../store.js';
+import { peeringById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { peeringView } from '../views.js';
 import type { PeeringRecord } from '../world.js';
@@ -20,7 +21,7 @@ import { userTrigger } from './user-trigger.js';
 function activeBetween(tx: Tx, record: PeeringRecord): PeeringRecord | undefined {
   for (const id of pairMembers(tx.w.pairs, record.requesterVpcId, record.accepterVpcId)) {
     const other = peeringById(tx.w, id)!;
-    if (other.id !== record.id && (other.status === 'active' || other.status === 'provisioning')) return other;
+    if (other.id !== record.id && countsAsActive(other.status)) return other;
   }
   return undefined;
 }

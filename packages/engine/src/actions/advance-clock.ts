@@ -1,5 +1,5 @@
 // AdvanceClock: the simulation's own command (DESIGN). Time moves only here.
-import { advanceTo } from '../clock.js';
+import { advanceTo } from '../clock-advance.js';
 import type { AdvanceClockCommand } from '../commands.js';
 import { invalidValue } from '../errors.js';
 import { done, refuse, type Outcome } from '../outcome.js';

@@ -1,6 +1,6 @@
 // AssociateVpcCidrBlock (spec §6.1), and what a new block means for the VPC's connections (§6.2).
+import { countsAsActive, isOutstanding } from '@pcxsim/lifecycle';
 import { associationStarts, blocksHeld } from '../block-states.js';
-import { systemMove } from '../clock.js';
 import type { AssociateVpcCidrBlockCommand } from '../commands.js';
 import { cidrConflict, cidrLimit, invalidCombination, missingParameter, peerCidrConflict, requesterPending } from '../errors.js';
 import { nextId } from '../ids.js';
@@ -8,7 +8,8 @@ import { optionalBoolean, optionalString } from '../input.js';
 import { ownVpc } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { VpcCidrBlockOutput } from '../outputs.js';
-import { writeVpc } from '../store.js';
+import { systemDecision, systemMove } from '../lifecycle-decisions.js';
+import { writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { blocksOf, ipv4AssociationOutput, ipv6AssociationOutput, sideBlocks } from '../views.js';
 import { overlapsBlocks, parseIpv4Block } from '../vpc-cidr.js';
@@ -65,9 +66,10 @@ function associateIpv4(tx: Tx, vpc: VpcRecord, text: string): Outcome<VpcCidrBlo
   writeVpc(tx, vpc, Object.freeze({ ...vpc, ipv4Blocks: Object.freeze([...vpc.ipv4Blocks, block]) }));
   tx.events.push({ type: 'VpcChanged', vpcId: vpc.vpcId, change: 'cidr-block-associated', at: tx.w.clock });
 
-  // spec §6.2 [doc], §1.2: the accepter adding a block that overlaps the requester VPC fails the pending request.
+  // spec §6.2 [doc], §1.2: the accepter adding a block that overlaps the requester VPC fails the
+  // pending request (the table says from which states).
   for (const record of peerings) {
-    if (record.status !== 'pending-acceptance' || record.accepterVpcId !== vpc.vpcId) continue;
+    if (record.accepterVpcId !== vpc.vpcId || !systemDecision(record, 'accepter-cidr-overlap').ok) continue;
     const requester = sideBlocks(tx.w, record, 'requester');
     if (requester === undefined || !overlapsBlocks(cidr.value, requester)) continue;
     systemMove(tx, record, 'accepter-cidr-overlap');
@@ -79,11 +81,11 @@ function associateIpv4(tx: Tx, vpc: VpcRecord, text: string): Outcome<VpcCidrBlo
 
 /** spec §6.2: the rules a new IPv4 block must keep with one of the VPC's connections. */
 function couplingError(tx: Tx, record: PeeringRecord, vpcId: string, cidr: string) {
-  const pending = record.status === 'initiating-request' || record.status === 'pending-acceptance';
+  const pending = isOutstanding(record.status);
   // spec §6.2 [doc]: the requester of a pending request cannot add any block at all (code [?]).
   if (pending && record.requesterVpcId === vpcId) return requesterPending(vpcId, record.id);
   // spec §6.2 [doc]: with an active connection, a new block must not overlap the peer VPC (code [?]).
-  if (record.status === 'active' || record.status === 'provisioning') {
+  if (countsAsActive(record.status)) {
     const peerSide = record.requesterVpcId === vpcId ? 'accepter' : 'requester';
     const peer = sideBlocks(tx.w, record, peerSide);
     if (peer !== undefined && overlapsBlocks(cidr, peer)) return peerCidrConflict(cidr, record.id);

@@ -1,29 +1,25 @@
 // CreateVpcPeeringConnection (spec §2): the synchronous checks, the duplicate rule, the quota, and a
 // new connection that the asynchronous check then moves on.
-import { isCheckedWithinCreate, type Party } from '@pcxsim/lifecycle';
+import { SYSTEM_ROLES, decide, isCheckedWithinCreate, isLive, type Party } from '@pcxsim/lifecycle';
 import { tagsFromSpecifications } from '@pcxsim/tags';
 import type { CreateVpcPeeringConnectionCommand } from '../commands.js';
-import { fromLifecycle, fromTags, invalidValue, pendingLimit, vpcMalformed } from '../errors.js';
+import { fromTags, invalidValue, pendingLimit, vpcMalformed } from '../errors.js';
 import { isAccountId, isVpcId, nextId } from '../ids.js';
 import { count, outstandingOf, pairMembers, viewKey } from '../indexes.js';
 import { optionalString, requiredString } from '../input.js';
 import { ownVpcById } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { PeeringConnectionOutput } from '../outputs.js';
-import { systemTarget, userMove } from '../clock.js';
 import { markIfArmed, runCheck } from '../peering-check.js';
 import { createPeering } from '../peering-state.js';
-import { peeringById } from '../store.js';
+import { lifecycleRefusal } from '../lifecycle-decisions.js';
+import { peeringById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { peeringView } from '../views.js';
 import { DEFAULT_OPTIONS, type PeeringRecord } from '../world.js';
-import type { PeeringState } from '@pcxsim/lifecycle';
 
 /** The roles of Create's caller. */
 const REQUESTER_ONLY: readonly Party[] = Object.freeze(['requester']);
-
-/** The states in which a request between the same two VPCs counts as existing (spec §2.2: "pending or active"). */
-const LIVE = new Set(['initiating-request', 'pending-acceptance', 'provisioning', 'active']);
 
 /**
  * spec §2.2 [obs]: the same VpcId/PeerVpcId again, while the first is pending or active, returns the
@@ -34,7 +30,7 @@ function existingRequest(tx: Tx, vpcId: string, peerVpcId: string, owner: string
   for (const id of pairMembers(tx.w.pairs, vpcId, peerVpcId)) {
     const record = peeringById(tx.w, id)!;
     if (
-      LIVE.has(record.status) &&
+      isLive(record.status) && // spec §2.2: "pending or active"
       record.requesterVpcId === vpcId &&
       record.accepterVpcId === peerVpcId &&
       record.accepterOwnerId === owner &&
@@ -87,9 +83,8 @@ export function createVpcPeeringConnection(tx: Tx, command: CreateVpcPeeringConn
 
   const [id, ids] = nextId(tx.w.ids, 'pcx-');
   const context = { id, accepterAccountId: accepterOwnerId, accepterRegion };
-  const created = userMove(null, 'create', { roles: REQUESTER_ONLY, accountId: caller.accountId, region: caller.region }, context);
-  if (typeof created !== 'string' && !created.ok) return refuse(fromLifecycle(created.error));
-  const createdTo = typeof created === 'string' ? created : created.to;
+  const created = decide(null, 'create', REQUESTER_ONLY, caller.region, accepterRegion);
+  if (!created.ok) return lifecycleRefusal(created, context, null, 'create', REQUESTER_ONLY, caller);
   tx.w.ids = ids;
   markIfArmed(tx, id); // the simulation's FailPeeringChecks fault
   const record = {
@@ -100,7 +95,7 @@ export function createVpcPeeringConnection(tx: Tx, command: CreateVpcPeeringConn
     accepterVpcId: peerVpcId.value,
     accepterOwnerId,
     accepterRegion,
-    status: createdTo as PeeringState,
+    status: created.to,
     statusSince: tx.w.clock,
     createdAt: tx.w.clock,
     expiresAt: tx.w.clock + tx.w.config.expiryMs, // spec §1.2: creation + 7 days
@@ -120,9 +115,10 @@ export function createVpcPeeringConnection(tx: Tx, command: CreateVpcPeeringConn
   // shows the result. The lifecycle table still decides where the check leads.
   if (isCheckedWithinCreate(scope)) {
     const trigger = runCheck(tx, record) === null ? 'request-checked' : 'request-check-failed';
-    record.status = systemTarget(createdTo, trigger) ?? record.status;
+    const checked = decide(created.to, trigger, SYSTEM_ROLES, null, accepterRegion);
+    if (checked.ok) record.status = checked.to;
   }
-  const stored = createPeering(tx, record);
+  const stored = createPeering(tx, record, created.to);
   return done({ VpcPeeringConnection: peeringView(tx.w, stored, view) });
 }
 

@@ -6,7 +6,7 @@ import { nextId } from '../ids.js';
 import { optionalBoolean, optionalString, requiredString } from '../input.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { CreateVpcOutput } from '../outputs.js';
-import { writeVpc } from '../store.js';
+import { writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { ipv6AssociationOutput, vpcView } from '../views.js';
 import { VPC_TENANCIES } from '../vpc-attributes.js';

@@ -1,32 +1,26 @@
 // DeleteVpc, and what it does to the VPC's connections (spec §1.2).
-import type { Party } from '@pcxsim/lifecycle';
+import { decide, type Decision, type Party } from '@pcxsim/lifecycle';
 import type { DeleteVpcCommand } from '../commands.js';
 import { dependencyViolation } from '../errors.js';
 import { ownVpc } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { EmptyOutput } from '../outputs.js';
 import { enter, updatePeering } from '../peering-state.js';
-import { writeVpc } from '../store.js';
+import { writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { blocksOf } from '../views.js';
+import { accountRoles } from '../visibility.js';
 import type { PeeringRecord } from '../world.js';
 import { peeringsOfVpc } from './vpc-peerings.js';
 
 /**
- * spec §1.2 [doc]: the accepter cannot delete its VPC while a pending request from another account
- * points at it; it must reject the request first.
+ * What the lifecycle table says of the VPC's owner deleting it under `record` (its `vpc-deleted`
+ * rows, spec §1.2): an active (or provisioning [?]) connection, or the requester's pending request,
+ * goes straight to `deleted`. The owner acts in every role its account holds, whatever the Region:
+ * an account owning both VPCs ends its own pending request whichever it deletes [?].
  */
-const blocksDeletion = (record: PeeringRecord, vpcId: string): boolean =>
-  record.status === 'pending-acceptance' && record.accepterVpcId === vpcId && record.requesterOwnerId !== record.accepterOwnerId;
-
-/**
- * spec §1.2 [doc]: deleting a VPC deletes its active connections, and a requester deleting its VPC
- * deletes its pending request. A pending request to a VPC of the same account goes the same way [?].
- * Provisioning counts as active [?]. The connection goes straight to `deleted`, deleted by the party
- * whose VPC it was; the lifecycle table has no row for this, so it is the engine's own rule.
- */
-const endsWithVpc = (record: PeeringRecord): boolean =>
-  record.status === 'active' || record.status === 'provisioning' || record.status === 'pending-acceptance';
+const vpcDeleted = (tx: Tx, record: PeeringRecord): Decision =>
+  decide(record.status, 'vpc-deleted', accountRoles(record, tx.caller.accountId), tx.caller.region, record.accepterRegion);
 
 /** DeleteVpc. */
 export function deleteVpc(tx: Tx, command: DeleteVpcCommand): Outcome<EmptyOutput> {
@@ -34,15 +28,20 @@ export function deleteVpc(tx: Tx, command: DeleteVpcCommand): Outcome<EmptyOutpu
   if (!vpc.ok) return vpc;
   const vpcId = vpc.value.vpcId;
   const peerings = peeringsOfVpc(tx.w, vpcId);
-  if (peerings.some((record) => blocksDeletion(record, vpcId))) return refuse(dependencyViolation(vpcId));
+  const decisions = peerings.map((record) => vpcDeleted(tx, record));
+  // spec §1.2 [doc]: the accepter cannot delete its VPC while a pending request from another account
+  // points at it; it must reject the request first. The table refuses it that role.
+  if (decisions.some((decision) => !decision.ok && decision.kind === 'wrongParty')) return refuse(dependencyViolation(vpcId));
 
   const blocks = Object.freeze(blocksOf(vpc.value));
-  for (const record of peerings) {
+  for (let i = 0; i < peerings.length; i++) {
+    const record = peerings[i]!;
+    const decision = decisions[i]!;
     // The views of its connections still show the VPC's blocks after it is gone.
     const deletedVpcs = Object.freeze({ ...record.deletedVpcs, [vpcId]: blocks });
-    if (endsWithVpc(record)) {
+    if (decision.ok) {
       const deletedBy: Party = record.requesterVpcId === vpcId ? 'requester' : 'accepter';
-      enter(tx, record, 'deleted', { deletedBy, deletedVpcs });
+      enter(tx, record, decision.to, { deletedBy, deletedVpcs });
     } else {
       updatePeering(tx, record, { deletedVpcs });
     }

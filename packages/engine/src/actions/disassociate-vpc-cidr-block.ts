@@ -9,7 +9,7 @@ import { members, viewKey, vpcsOf } from '../indexes.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { VpcCidrBlockOutput } from '../outputs.js';
 import { pkeys } from '../pmap.js';
-import { vpcById, writeVpc } from '../store.js';
+import { vpcById, writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { ipv4AssociationOutput, ipv6AssociationOutput } from '../views.js';
 import type { Ipv4Block, Ipv6Block, VpcRecord } from '../world.js';

@@ -6,7 +6,7 @@ import { optionalBoolean, optionalObject } from '../input.js';
 import { ownVpc } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { EmptyOutput } from '../outputs.js';
-import { writeVpc } from '../store.js';
+import { writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { hostnamesNeedSupport, withAttribute, type VpcAttributeName } from '../vpc-attributes.js';
 

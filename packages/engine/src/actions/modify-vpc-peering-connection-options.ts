@@ -1,6 +1,6 @@
 // ModifyVpcPeeringConnectionOptions (spec §5): only active connections; each owner its own side,
 // from its own Region; both sides at once in one account and Region; the DNS prerequisite.
-import type { Party } from '@pcxsim/lifecycle';
+import { carriesTraffic, type Party } from '@pcxsim/lifecycle';
 import type { ModifyVpcPeeringConnectionOptionsCommand } from '../commands.js';
 import {
   classicLinkCrossRegion,
@@ -15,7 +15,7 @@ import { peeringId, visiblePeering } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { ModifyVpcPeeringConnectionOptionsOutput } from '../outputs.js';
 import { updatePeering } from '../peering-state.js';
-import { vpcById } from '../store.js';
+import { vpcById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { optionsOutput } from '../views.js';
 import { accountRoles, rolesIn } from '../visibility.js';
@@ -76,7 +76,7 @@ export function modifyVpcPeeringConnectionOptions(
   // [?] neither side given.
   if (accepter.value === undefined && requester.value === undefined) return refuse(missingParameter('RequesterPeeringConnectionOptions'));
   // spec §5.2 [obs]: only active connections (whether provisioning counts is unknown: it does not [?]).
-  if (record.status !== 'active') return refuse(notActive(record.id));
+  if (!carriesTraffic(record.status)) return refuse(notActive(record.id));
   for (const [side, request] of [['requester', requester.value], ['accepter', accepter.value]] as const) {
     if (request === undefined) continue;
     const refused = sideError(tx, record, side);

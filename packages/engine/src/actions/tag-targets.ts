@@ -9,7 +9,7 @@ import { viewKey } from '../indexes.js';
 import { ownVpcById, visiblePeering } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import { updatePeering } from '../peering-state.js';
-import { writeVpc } from '../store.js';
+import { writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { tagsIn } from '../views.js';
 import type { PeeringRecord, VpcRecord } from '../world.js';

@@ -1,12 +1,11 @@
 // Accept, Reject and Delete share their first steps: find the connection the caller may see, then
 // ask the lifecycle table whether this caller may set the trigger off from the current state.
-import { TRIGGERS, type Party, type PeeringState, type UserTrigger } from '@pcxsim/lifecycle';
-import { contextOf, userMove } from '../clock.js';
+import { TRIGGERS, decide, type Party, type PeeringState, type UserTrigger } from '@pcxsim/lifecycle';
 import { peeringNotFound } from '../errors.js';
 import { peeringId } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
-import { lifecycleRefusal } from '../refusal.js';
-import { peeringById } from '../store.js';
+import { contextOf, lifecycleRefusal } from '../lifecycle-decisions.js';
+import { peeringById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { rolesIn, seenBy } from '../visibility.js';
 import type { PeeringRecord } from '../world.js';
@@ -43,8 +42,7 @@ export function userTrigger(tx: Tx, raw: unknown, trigger: UserTrigger): Outcome
     if (!fromElsewhere) return refuse(peeringNotFound(id.value));
     roles = accepterRoles;
   }
-  const moved = userMove(record.status, trigger, { roles, accountId: caller.accountId, region: caller.region }, contextOf(record));
-  if (typeof moved === 'string') return done({ record, to: moved, roles });
-  if (!moved.ok) return lifecycleRefusal(moved.error, record, record.status, trigger, roles, caller);
-  return done({ record, to: moved.to, roles });
+  const decision = decide(record.status, trigger, roles, caller.region, record.accepterRegion);
+  if (!decision.ok) return lifecycleRefusal(decision, contextOf(record), record.status, trigger, roles, caller);
+  return done({ record, to: decision.to, roles });
 }

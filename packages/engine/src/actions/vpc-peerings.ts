@@ -1,7 +1,7 @@
 // The connections a VPC takes part in, from the index (every state, visible or not).
 import { byVpc, members } from '../indexes.js';
 import { pkeys } from '../pmap.js';
-import { peeringById } from '../store.js';
+import { peeringById } from '../records.js';
 import type { PeeringRecord, World } from '../world.js';
 
 /** Every connection either side of which is `vpcId`, in ID order (deterministic). */

@@ -1,66 +1,15 @@
 // The simulated clock (DESIGN): time moves only when AdvanceClock says so, and every scheduled
 // transition that falls due on the way runs at its own due time, in due order, ties broken by the
 // order they were scheduled in.
-import { TRIGGERS, isTerminal, ruleFor, transition, type Party, type PeeringState, type SystemTrigger, type Trigger } from '@pcxsim/lifecycle';
+import { isTerminal } from '@pcxsim/lifecycle';
 import { stepBlocks } from './block-states.js';
 import { catchUpPeering, forgetPeeringLag } from './eventual-consistency.js';
 import { runCheck } from './peering-check.js';
-import { enter } from './peering-state.js';
 import { dequeue, peek, type ScheduledEntry } from './schedule.js';
-import { peeringById, writePeering } from './store.js';
+import { systemMove } from './lifecycle-decisions.js';
+import { peeringById, writePeering } from './records.js';
 import type { Tx } from './tx.js';
 import { catchUpVpc } from './vpc-versions.js';
-import type { PeeringRecord } from './world.js';
-
-/** The lifecycle context of a connection: what its messages and errors name. */
-export const contextOf = (record: PeeringRecord) => ({
-  id: record.id,
-  accepterAccountId: record.accepterOwnerId,
-  accepterRegion: record.accepterRegion,
-});
-
-/**
- * Sets off a system trigger through the lifecycle table; false when the table has no such row. AWS
- * itself is always allowed what the table gives it and has no Region, so the row alone decides
- * (this is `transition` for the system caller, without rendering a message nobody reads).
- */
-export function systemMove(tx: Tx, record: PeeringRecord, trigger: SystemTrigger): boolean {
-  const to = systemTarget(record.status, trigger);
-  if (to === null) return false;
-  enter(tx, record, to);
-  return true;
-}
-
-/** Where a system trigger leads from `from` by the lifecycle table, or `null` when it has no such row. */
-export function systemTarget(from: PeeringState, trigger: SystemTrigger): PeeringState | null {
-  const rule = ruleFor(from, trigger);
-  return rule !== undefined && rule.by.includes('system') ? rule.to : null;
-}
-
-/** A caller of a user trigger, as the lifecycle's `transition` takes it. */
-interface TriggerCaller {
-  readonly roles: readonly Party[];
-  readonly accountId: string;
-  readonly region: string;
-}
-
-/**
- * `transition(from, trigger, by, context)` for an account caller, without rendering the status
- * message nobody reads here: where the row exists, the Region rule holds and the caller holds one of
- * the row's roles, the row's target; anything else goes to `transition` itself, which refuses it.
- */
-export function userMove(
-  from: PeeringState | null,
-  trigger: Trigger,
-  by: TriggerCaller,
-  context: { readonly id: string; readonly accepterAccountId: string; readonly accepterRegion: string },
-): ReturnType<typeof transition> | PeeringState {
-  const rule = ruleFor(from, trigger);
-  if (rule !== undefined && (TRIGGERS[trigger].regionRule === null || by.region === context.accepterRegion)) {
-    for (let i = 0; i < by.roles.length; i++) if (rule.by.includes(by.roles[i]!)) return rule.to;
-  }
-  return transition(from, trigger, by, context);
-}
 
 /**
  * Runs one entry that fell due; returns whether it still applied (stale entries do nothing). A
@@ -106,7 +55,7 @@ export function advanceTo(tx: Tx, target: number): number {
   for (;;) {
     const next = peek(tx.w.schedule);
     if (next === null || next.entry.due > target) break;
-    tx.w.schedule = dequeue(tx.w.schedule, next.lane);
+    tx.w.schedule = dequeue(tx.edit, tx.w.schedule, next.lane);
     tx.w.clock = Math.max(tx.w.clock, next.entry.due);
     if (fire(tx, next.entry)) fired++;
   }

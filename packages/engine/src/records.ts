@@ -2,7 +2,7 @@
 // indexes, the counters and the pair table always agree with the records (all are derived from a
 // record alone). A change touches only what its fields can move: a state change its status and
 // counter entries, a tag change its tag entries; a connection's VPCs never change.
-import type { PeeringState } from '@pcxsim/lifecycle';
+import { countsAsActive, isOutstanding } from '@pcxsim/lifecycle';
 import * as ix from './indexes.js';
 import { pdelete, pget, pset } from './pmap.js';
 import type { Tx } from './tx.js';
@@ -15,9 +15,6 @@ export const peeringById = (world: Pick<World, 'peerings'>, id: string): Peering
 
 /** The VPC with this ID. */
 export const vpcById = (world: Pick<World, 'vpcs'>, id: string): VpcRecord | undefined => pget(world.vpcs, id);
-
-const isActive = (state: PeeringState): boolean => state === 'provisioning' || state === 'active';
-const isOutstanding = (state: PeeringState): boolean => state === 'initiating-request' || state === 'pending-acceptance';
 
 /** The status-index keys: one per view that lists the connection in its state. */
 function statusKeys(record: PeeringRecord): string[] {
@@ -49,10 +46,10 @@ function restatus(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
   const accepterFrom = one ? null : statusKeyIn(before, accepterView, ACCEPTER);
   const accepterTo = one ? null : statusKeyIn(after, accepterView, ACCEPTER);
   let index = tx.w.statuses;
-  if (requesterFrom !== null && requesterFrom !== requesterTo && requesterFrom !== accepterTo) index = ix.removeMember(index, requesterFrom, id);
-  if (accepterFrom !== null && accepterFrom !== accepterTo && accepterFrom !== requesterTo) index = ix.removeMember(index, accepterFrom, id);
-  if (requesterTo !== null && requesterTo !== requesterFrom && requesterTo !== accepterFrom) index = ix.addMember(index, requesterTo, id);
-  if (accepterTo !== null && accepterTo !== accepterFrom && accepterTo !== requesterFrom) index = ix.addMember(index, accepterTo, id);
+  if (requesterFrom !== null && requesterFrom !== requesterTo && requesterFrom !== accepterTo) index = ix.removeMember(tx.edit, index, requesterFrom, id);
+  if (accepterFrom !== null && accepterFrom !== accepterTo && accepterFrom !== requesterTo) index = ix.removeMember(tx.edit, index, accepterFrom, id);
+  if (requesterTo !== null && requesterTo !== requesterFrom && requesterTo !== accepterFrom) index = ix.addMember(tx.edit, index, requesterTo, id);
+  if (accepterTo !== null && accepterTo !== accepterFrom && accepterTo !== requesterFrom) index = ix.addMember(tx.edit, index, accepterTo, id);
   tx.w.statuses = index;
 }
 
@@ -66,10 +63,10 @@ const vpcKeysOf = (record: PeeringRecord): string[] =>
   record.requesterVpcId === record.accepterVpcId ? [ix.byVpc(record.requesterVpcId)] : [ix.byVpc(record.requesterVpcId), ix.byVpc(record.accepterVpcId)];
 
 function counters(tx: Tx, record: PeeringRecord, delta: 1 | -1): void {
-  if (isOutstanding(record.status)) tx.w.counts = ix.bump(tx.w.counts, ix.outstandingOf(record.requesterOwnerId), delta);
-  if (isActive(record.status)) {
-    tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(record.requesterVpcId), delta);
-    if (record.accepterVpcId !== record.requesterVpcId) tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(record.accepterVpcId), delta);
+  if (isOutstanding(record.status)) tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.outstandingOf(record.requesterOwnerId), delta);
+  if (countsAsActive(record.status)) {
+    tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.activeOf(record.requesterVpcId), delta);
+    if (record.accepterVpcId !== record.requesterVpcId) tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.activeOf(record.accepterVpcId), delta);
   }
 }
 
@@ -79,11 +76,11 @@ function counters(tx: Tx, record: PeeringRecord, delta: 1 | -1): void {
  */
 function recount(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
   const outstanding = Number(isOutstanding(after.status)) - Number(isOutstanding(before.status));
-  if (outstanding !== 0) tx.w.counts = ix.bump(tx.w.counts, ix.outstandingOf(after.requesterOwnerId), outstanding);
-  const active = Number(isActive(after.status)) - Number(isActive(before.status));
+  if (outstanding !== 0) tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.outstandingOf(after.requesterOwnerId), outstanding);
+  const active = Number(countsAsActive(after.status)) - Number(countsAsActive(before.status));
   if (active !== 0) {
-    tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(after.requesterVpcId), active);
-    if (after.accepterVpcId !== after.requesterVpcId) tx.w.counts = ix.bump(tx.w.counts, ix.activeOf(after.accepterVpcId), active);
+    tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.activeOf(after.requesterVpcId), active);
+    if (after.accepterVpcId !== after.requesterVpcId) tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.activeOf(after.accepterVpcId), active);
   }
 }
 
@@ -91,19 +88,19 @@ function pair(tx: Tx, record: PeeringRecord, add: boolean): void {
   const key = ix.pairOf(record.requesterVpcId, record.accepterVpcId);
   const ids = pget(tx.w.pairs, key) ?? [];
   const next = add ? Object.freeze([...ids, record.id]) : Object.freeze(ids.filter((id) => id !== record.id));
-  tx.w.pairs = next.length === 0 ? pdelete(tx.w.pairs, key) : pset(tx.w.pairs, key, next);
+  tx.w.pairs = next.length === 0 ? pdelete(tx.edit, tx.w.pairs, key) : pset(tx.edit, tx.w.pairs, key, next);
 }
 
 /** Replaces a connection (`before` → `after`; `undefined` for none) and its index entries. */
 export function writePeering(tx: Tx, before: PeeringRecord | undefined, after: PeeringRecord | undefined): void {
   const id = (after ?? before)!.id;
-  tx.w.peerings = after === undefined ? pdelete(tx.w.peerings, id) : pset(tx.w.peerings, id, after);
+  tx.w.peerings = after === undefined ? pdelete(tx.edit, tx.w.peerings, id) : pset(tx.edit, tx.w.peerings, id, after);
   if (before === undefined || after === undefined) {
     const record = (after ?? before)!;
     const statuses = statusKeys(record);
-    tx.w.statuses = ix.reindex(tx.w.statuses, id, after === undefined ? statuses : [], after === undefined ? [] : statuses);
+    tx.w.statuses = ix.reindex(tx.edit, tx.w.statuses, id, after === undefined ? statuses : [], after === undefined ? [] : statuses);
     const keys = [...tagKeys(record), ...vpcKeysOf(record)];
-    tx.w.index = ix.reindex(tx.w.index, id, after === undefined ? keys : [], after === undefined ? [] : keys);
+    tx.w.index = ix.reindex(tx.edit, tx.w.index, id, after === undefined ? keys : [], after === undefined ? [] : keys);
     counters(tx, record, after === undefined ? -1 : 1);
     pair(tx, record, after !== undefined);
     return;
@@ -112,7 +109,7 @@ export function writePeering(tx: Tx, before: PeeringRecord | undefined, after: P
     restatus(tx, before, after);
     recount(tx, before, after);
   }
-  if (before.tags !== after.tags) tx.w.index = ix.reindex(tx.w.index, id, tagKeys(before), tagKeys(after));
+  if (before.tags !== after.tags) tx.w.index = ix.reindex(tx.edit, tx.w.index, id, tagKeys(before), tagKeys(after));
 }
 
 function vpcKeys(vpc: VpcRecord): string[] {
@@ -126,8 +123,8 @@ function vpcKeys(vpc: VpcRecord): string[] {
  */
 export function writeVpc(tx: Tx, before: VpcRecord | undefined, after: VpcRecord | undefined): void {
   const id = (after ?? before)!.vpcId;
-  tx.w.vpcs = after === undefined ? pdelete(tx.w.vpcs, id) : pset(tx.w.vpcs, id, after);
+  tx.w.vpcs = after === undefined ? pdelete(tx.edit, tx.w.vpcs, id) : pset(tx.edit, tx.w.vpcs, id, after);
   if (tx.w.config.consistency.describeDelayMs > 0) recordVpcChange(tx, before, after);
   if (before !== undefined && after !== undefined && before.tags === after.tags) return;
-  tx.w.index = ix.reindex(tx.w.index, id, before === undefined ? [] : vpcKeys(before), after === undefined ? [] : vpcKeys(after));
+  tx.w.index = ix.reindex(tx.edit, tx.w.index, id, before === undefined ? [] : vpcKeys(before), after === undefined ? [] : vpcKeys(after));
 }
