@@ -8,7 +8,7 @@ import { partitionOf } from './regions.js';
  * The Regions launched after 2019-03-20, which an account must enable before use [doc] (AWS General
  * Reference, "Regions"; the list as of 2025). Any other Region needs no opt-in.
  */
-export const OPT_IN_REGIONS: ReadonlySet<string> = new Set([
+export const OPT_IN_REGIONS: readonly string[] = Object.freeze([
   'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
   'ap-southeast-6', 'ap-southeast-7', 'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1',
   'me-central-1', 'me-south-1', 'mx-central-1',
@@ -28,6 +28,6 @@ export function regionView(region: string): RegionOutput {
   return {
     RegionName: region,
     Endpoint: `ec2.${region}.${DNS_SUFFIX[partitionOf(region)] ?? 'amazonaws.com'}`,
-    OptInStatus: OPT_IN_REGIONS.has(region) ? 'opted-in' : 'opt-in-not-required',
+    OptInStatus: OPT_IN_REGIONS.includes(region) ? 'opted-in' : 'opt-in-not-required',
   };
 }
