@@ -4,6 +4,7 @@
 // type and nesting against @aws-sdk/client-ec2's own schemas, so a wrong element name — which the
 // SDK would silently drop (ecosystem.md §1.2) — cannot slip in.
 import type { CommandType, SimulationCommand } from '@pcxsim/engine';
+import { READ_MODEL_ACTIONS } from './read-model-actions.js';
 import { RESOURCE_TYPES } from './resource-types.js';
 import { BOOLEAN, enumOf, INTEGER, list, member, STRING, structure, TIMESTAMP, type StructureShape } from './shapes.js';
 
@@ -105,9 +106,11 @@ const VPC = structure(
   member('CidrBlock', STRING),
   member('CidrBlockAssociationSet', list(CIDR_BLOCK_ASSOCIATION)),
   member('Ipv6CidrBlockAssociationSet', list(IPV6_CIDR_BLOCK_ASSOCIATION)),
+  member('DhcpOptionsId', STRING),
   TAG_SET,
   member('InstanceTenancy', STRING),
   member('IsDefault', BOOLEAN),
+  member('BlockPublicAccessStates', structure(member('InternetGatewayBlockMode', STRING))),
 );
 
 const CIDR_BLOCK_CHANGE = structure(
@@ -249,7 +252,13 @@ export const ACTIONS: { readonly [A in Ec2Action]: ActionShapes } = {
   ),
   DeleteRoute: action(structure(...ROUTE_DESTINATION, DRY_RUN), NOTHING, true),
   CreateVpc: action(
-    structure(member('CidrBlock', STRING), member('AmazonProvidedIpv6CidrBlock', BOOLEAN), TAG_SPECIFICATIONS, DRY_RUN),
+    structure(
+      member('CidrBlock', STRING),
+      member('AmazonProvidedIpv6CidrBlock', BOOLEAN),
+      member('InstanceTenancy', STRING),
+      TAG_SPECIFICATIONS,
+      DRY_RUN,
+    ),
     structure(member('Vpc', VPC)),
   ),
   DeleteVpc: action(structure(member('VpcId', STRING), DRY_RUN), NOTHING, true),
@@ -263,6 +272,7 @@ export const ACTIONS: { readonly [A in Ec2Action]: ActionShapes } = {
       member('VpcId', STRING),
       member('EnableDnsSupport', structure(member('Value', BOOLEAN))),
       member('EnableDnsHostnames', structure(member('Value', BOOLEAN))),
+      member('EnableNetworkAddressUsageMetrics', structure(member('Value', BOOLEAN))),
     ),
     NOTHING,
     true,
@@ -319,6 +329,7 @@ export const ACTIONS: { readonly [A in Ec2Action]: ActionShapes } = {
       NEXT_TOKEN,
     ),
   ),
+  ...READ_MODEL_ACTIONS,
 };
 
 /** Whether `name` is an action of the table (an own key, so `toString` or `__proto__` never are). */

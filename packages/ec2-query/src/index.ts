@@ -63,4 +63,6 @@ export type { SigV4Signature, CredentialScope, IdentityOptions, PresignedTimes }
 export { signatureMatches } from './sigv4.js';
 export type { SignedRequest } from './sigv4.js';
 export { DEFAULT_LIMITS } from './limits.js';
+export { CLIENT_RESOURCES, CLIENT_TABLE_MARKERS, NOT_SERVED, actionStatus, renderClientActionTable, withClientActionTable } from './client-actions.js';
+export type { ClientResource } from './client-actions.js';
 export type { Limits } from './limits.js';

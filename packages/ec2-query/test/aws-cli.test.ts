@@ -112,6 +112,49 @@ describe('the Debian AWS CLI v2', () => {
   );
 
   test(
+    'the read model IaC tools call: describe-vpcs by state and is-default, VPC attributes, the default network ACL and security group, Regions, account attributes, ClassicLink',
+    async () => {
+      const vpc = (await ok(ALICE, ['create-vpc', '--cidr-block', '10.60.0.0/16', '--instance-tenancy', 'default'])).Vpc;
+      expect(vpc.DhcpOptionsId).toMatch(/^dopt-0[0-9a-f]{16}$/);
+      const filtered = await ok(ALICE, ['describe-vpcs', '--filters', 'Name=state,Values=available', 'Name=is-default,Values=false', 'Name=cidr-block,Values=10.60.0.0/16']);
+      expect(filtered.Vpcs.map((v: { VpcId: string }) => v.VpcId)).toEqual([vpc.VpcId]);
+
+      expect(await ok(ALICE, ['describe-vpc-attribute', '--vpc-id', vpc.VpcId, '--attribute', 'enableDnsSupport'])).toEqual({ VpcId: vpc.VpcId, EnableDnsSupport: { Value: true } });
+      await ok(ALICE, ['modify-vpc-attribute', '--vpc-id', vpc.VpcId, '--enable-network-address-usage-metrics', '{"Value":true}']);
+      expect(await ok(ALICE, ['describe-vpc-attribute', '--vpc-id', vpc.VpcId, '--attribute', 'enableNetworkAddressUsageMetrics'])).toEqual({
+        VpcId: vpc.VpcId,
+        EnableNetworkAddressUsageMetrics: { Value: true },
+      });
+      const both = await aws(ALICE, ['modify-vpc-attribute', '--vpc-id', vpc.VpcId, '--enable-dns-support', '{"Value":true}', '--enable-dns-hostnames', '{"Value":true}']);
+      expect(both.code).toBe(254);
+      expect(both.stderr).toContain('(InvalidParameterCombination)');
+
+      const acls = await ok(ALICE, ['describe-network-acls', '--filters', 'Name=default,Values=true', `Name=vpc-id,Values=${vpc.VpcId}`]);
+      expect(acls.NetworkAcls).toHaveLength(1);
+      expect(acls.NetworkAcls[0]).toMatchObject({ IsDefault: true, VpcId: vpc.VpcId, OwnerId: ALICE });
+      expect(acls.NetworkAcls[0].Entries).toContainEqual({ CidrBlock: '0.0.0.0/0', Egress: false, Protocol: '-1', RuleAction: 'allow', RuleNumber: 100 });
+      const groups = await ok(ALICE, ['describe-security-groups', '--filters', 'Name=group-name,Values=default', `Name=vpc-id,Values=${vpc.VpcId}`]);
+      expect(groups.SecurityGroups).toHaveLength(1);
+      expect(groups.SecurityGroups[0]).toMatchObject({ GroupName: 'default', Description: 'default VPC security group', VpcId: vpc.VpcId });
+      expect(groups.SecurityGroups[0].IpPermissions[0].UserIdGroupPairs).toEqual([{ UserId: ALICE, GroupId: groups.SecurityGroups[0].GroupId }]);
+
+      const regions = await ok(ALICE, ['describe-regions', '--region-names', 'us-east-1', 'eu-west-1']);
+      expect(regions.Regions).toEqual([
+        { RegionName: 'us-east-1', Endpoint: 'ec2.us-east-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
+        { RegionName: 'eu-west-1', Endpoint: 'ec2.eu-west-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
+      ]);
+      const attributes = await ok(ALICE, ['describe-account-attributes', '--attribute-names', 'supported-platforms']);
+      expect(attributes.AccountAttributes).toEqual([{ AttributeName: 'supported-platforms', AttributeValues: [{ AttributeValue: 'VPC' }] }]);
+
+      const classicLink = await aws(ALICE, ['describe-vpc-classic-link', '--vpc-ids', vpc.VpcId]);
+      expect(classicLink.code).toBe(254);
+      expect(classicLink.stderr).toContain('An error occurred (UnsupportedOperation) when calling the DescribeVpcClassicLink operation');
+      expect(classicLink.stderr).toContain(': The functionality you requested is not available in this region.');
+    },
+    120_000,
+  );
+
+  test(
     'an error goes to stderr with its code and exit status 254; a wrong secret is SignatureDoesNotMatch',
     async () => {
       const notFound = await aws(ALICE, ['accept-vpc-peering-connection', '--vpc-peering-connection-id', 'pcx-0123456789abcdef0']);

@@ -211,6 +211,11 @@ const ENGINE_CASES = {
     status: 400,
     run: async (h) => h.call(GRACE, 'CreateRoute', { RouteTableId: (await routed(h, '10.170.0.0/16')).main, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'local' }),
   },
+  UnsupportedOperation: { status: 400, run: (h, f) => h.call(ALICE, 'DescribeVpcClassicLink', { VpcIds: [f.vpcA] }) },
+  'InvalidGroup.NotFound': { status: 400, run: (h) => h.call(ALICE, 'DescribeSecurityGroups', { GroupIds: ['sg-0123456789abcdef0'] }) },
+  'InvalidGroupId.Malformed': { status: 400, run: (h) => h.call(ALICE, 'DescribeSecurityGroups', { GroupIds: ['sg-nope'] }) },
+  'InvalidNetworkAclID.NotFound': { status: 400, run: (h) => h.call(ALICE, 'DescribeNetworkAcls', { NetworkAclIds: ['acl-0123456789abcdef0'] }) },
+  'InvalidNetworkAclId.Malformed': { status: 400, run: (h) => h.call(ALICE, 'DescribeNetworkAcls', { NetworkAclIds: ['acl-nope'] }) },
 } satisfies Record<Exclude<Ec2ErrorCode, 'InvalidAction'>, Omit<Case, 'code' | 'by'>>;
 
 // The cases that create resources before their failing call (which parity checks leaves the world alone).
@@ -252,7 +257,7 @@ const PROTOCOL_CASES: Record<string, Omit<Case, 'by'>> = {
   'UnknownParameter (an EC2 parameter pcxsim does not model)': {
     code: 'UnknownParameter',
     status: 400,
-    run: (h) => h.send(ALICE, 'CreateVpc', { CidrBlock: '10.140.0.0/16', InstanceTenancy: 'dedicated' }),
+    run: (h) => h.send(ALICE, 'CreateVpc', { CidrBlock: '10.140.0.0/16', Ipv4NetmaskLength: 16 }),
   },
   'InvalidParameterValue (a value outside its enum)': {
     code: 'InvalidParameterValue',

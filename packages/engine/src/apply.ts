@@ -10,7 +10,13 @@ import { createVpcPeeringConnection } from './actions/create-vpc-peering-connect
 import { deleteTags } from './actions/delete-tags.js';
 import { deleteVpc } from './actions/delete-vpc.js';
 import { deleteVpcPeeringConnection } from './actions/delete-vpc-peering-connection.js';
+import { describeAccountAttributes } from './actions/describe-account-attributes.js';
+import { describeNetworkAcls } from './actions/describe-network-acls.js';
+import { describeRegions } from './actions/describe-regions.js';
+import { describeSecurityGroups } from './actions/describe-security-groups.js';
 import { describeTags } from './actions/describe-tags.js';
+import { describeVpcAttribute } from './actions/describe-vpc-attribute.js';
+import { describeVpcClassicLink, describeVpcClassicLinkDnsSupport } from './actions/describe-vpc-classic-link.js';
 import { describeVpcPeeringConnections } from './actions/describe-vpc-peering-connections.js';
 import { describeVpcs } from './actions/describe-vpcs.js';
 import { disassociateVpcCidrBlock } from './actions/disassociate-vpc-cidr-block.js';
@@ -96,6 +102,20 @@ function dispatch(tx: Tx, command: Command): Outcome<unknown> {
       return deleteTags(tx, command);
     case 'DescribeTags':
       return describeTags(tx, command);
+    case 'DescribeVpcAttribute':
+      return describeVpcAttribute(tx, command);
+    case 'DescribeVpcClassicLink':
+      return describeVpcClassicLink(tx, command);
+    case 'DescribeVpcClassicLinkDnsSupport':
+      return describeVpcClassicLinkDnsSupport(tx, command);
+    case 'DescribeNetworkAcls':
+      return describeNetworkAcls(tx, command);
+    case 'DescribeSecurityGroups':
+      return describeSecurityGroups(tx, command);
+    case 'DescribeRegions':
+      return describeRegions(tx, command);
+    case 'DescribeAccountAttributes':
+      return describeAccountAttributes(tx, command);
     case 'AdvanceClock':
       return advance(tx, command);
     case 'FailPeeringChecks':

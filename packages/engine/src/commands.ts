@@ -4,6 +4,7 @@
 // every member itself and answers bad input with the EC2 error a client would get.
 import type { TagInput, TagSpecificationInput } from '@pcxsim/tags';
 import type { RoutingCommand } from './routing/routing-commands.js';
+import type { ReadModelCommand } from './read-model-commands.js';
 
 /** The `DryRun` member every EC2 action takes (spec §8.3). */
 export interface DryRunnable {
@@ -37,6 +38,8 @@ export interface CreateVpcCommand extends DryRunnable {
   readonly AmazonProvidedIpv6CidrBlock?: boolean | undefined;
   /** Tags for the new VPC (`ResourceType` `vpc`). */
   readonly TagSpecifications?: readonly TagSpecificationInput[] | undefined;
+  /** `default` (the default) or `dedicated`. */
+  readonly InstanceTenancy?: string | undefined;
 }
 
 /** DeleteVpc. */
@@ -77,7 +80,7 @@ export interface AttributeBooleanValue {
   readonly Value?: boolean | undefined;
 }
 
-/** ModifyVpcAttribute: one of the two DNS attributes per call. */
+/** ModifyVpcAttribute: one attribute per call. */
 export interface ModifyVpcAttributeCommand extends DryRunnable {
   /** Discriminant. */
   readonly type: 'ModifyVpcAttribute';
@@ -87,6 +90,8 @@ export interface ModifyVpcAttributeCommand extends DryRunnable {
   readonly EnableDnsSupport?: AttributeBooleanValue | undefined;
   /** `enableDnsHostnames`. */
   readonly EnableDnsHostnames?: AttributeBooleanValue | undefined;
+  /** `enableNetworkAddressUsageMetrics`. */
+  readonly EnableNetworkAddressUsageMetrics?: AttributeBooleanValue | undefined;
 }
 
 /** DescribeVpcs. */
@@ -95,7 +100,7 @@ export interface DescribeVpcsCommand extends DryRunnable, Paged {
   readonly type: 'DescribeVpcs';
   /** Only these VPCs; an unknown one is `InvalidVpcID.NotFound`. */
   readonly VpcIds?: readonly string[] | undefined;
-  /** Filters: `vpc-id`, `cidr`, `cidr-block-association.cidr-block`, `owner-id`, `tag:<key>`, `tag-key`. */
+  /** Filters: every name the model documents, and `cidr-block` (see vpc-filters.ts). */
   readonly Filters?: readonly FilterInput[] | undefined;
 }
 
@@ -240,6 +245,7 @@ export type Command =
   | DeleteTagsCommand
   | DescribeTagsCommand
   | RoutingCommand
+  | ReadModelCommand
   | AdvanceClockCommand
   | FailPeeringChecksCommand;
 

@@ -31,7 +31,12 @@ export type Ec2ErrorCode =
   | 'DryRunOperation'
   | 'UnauthorizedOperation'
   | 'AuthFailure'
-  | 'InvalidAction';
+  | 'InvalidAction'
+  | 'UnsupportedOperation'
+  | 'InvalidGroup.NotFound'
+  | 'InvalidGroupId.Malformed'
+  | 'InvalidNetworkAclID.NotFound'
+  | 'InvalidNetworkAclId.Malformed';
 
 /** The HTTP statuses of EC2 client errors (spec §9.3). */
 export type HttpStatus = 400 | 401 | 403 | 412;
@@ -183,8 +188,8 @@ export const filterLimit = (): Ec2Error =>
   error('FilterLimitExceeded', 'The maximum length for a filter value is 255 characters');
 
 // spec §4.4 [obs] below 5 (AWS says "greater than 5" although 5 is allowed); [?] above 1000.
-export const maxResultsInvalid = (value: unknown, tooSmall: boolean): Ec2Error =>
-  invalidValue(value, 'maxResults', tooSmall ? 'Expecting a value greater than 5.' : 'Expecting a value less than 1000.');
+export const maxResultsInvalid = (value: unknown, tooSmall: boolean, upper = 1000): Ec2Error =>
+  invalidValue(value, 'maxResults', tooSmall ? 'Expecting a value greater than 5.' : `Expecting a value less than ${upper}.`);
 
 // spec §4.4 [doc] code (one of the two the table has); the text [?].
 export const invalidNextToken = (token: string): Ec2Error =>
@@ -204,3 +209,45 @@ export const authFailure = (why: string): Ec2Error => error('AuthFailure', why, 
 // spec §9.1; DESIGN: an action the engine does not know.
 export const invalidAction = (name: string): Ec2Error =>
   error('InvalidAction', `The action ${name} is not valid for this web service.`);
+
+// ---- the read model around VPCs (attributes, ClassicLink, default network ACL and security group, Regions) ----
+
+// [obs] (aws/aws-sdk-go#415, apache/libcloud#328): the names in the order the request gave them.
+export const multipleAttributes = (names: readonly string[]): Ec2Error =>
+  error('InvalidParameterCombination', `Fields for multiple attribute types specified: ${names.join(', ')}`);
+
+// [doc] rule ("You can only enable DNS hostnames if you've enabled DNS support", ModifyVpcAttribute);
+// the code and text are ours [?].
+export const dnsSupportRequired = (vpcId: string): Ec2Error =>
+  error('InvalidParameterValue', `DNS hostnames cannot be enabled for ${vpcId}: enable DNS support (enableDnsSupport) first.`);
+
+// [?] the text of a value outside an enum of the model (VpcAttributeName, Tenancy, AccountAttributeName).
+export const notOneOf = (value: string, parameter: string, allowed: readonly string[]): Ec2Error =>
+  invalidValue(value, parameter, `Valid values: ${allowed.join(', ')}.`);
+
+// [obs] (aws/aws-sdk-java#754, hashicorp/terraform-provider-aws#17460): what EC2 answers a ClassicLink
+// call in a Region without EC2-Classic — since its retirement (2022-08-15), every Region.
+export const unsupportedOperation = (): Ec2Error =>
+  error('UnsupportedOperation', 'The functionality you requested is not available in this region.');
+
+// [obs] code and text (common in public logs).
+export const securityGroupNotFound = (id: string): Ec2Error => error('InvalidGroup.NotFound', `The security group '${id}' does not exist`);
+
+// [obs] code; the text in the form of the other Malformed errors [?].
+export const securityGroupMalformed = (id: string): Ec2Error =>
+  error('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
+
+// [?] GroupName.N names groups of the default VPC only (the model's doc); pcxsim's accounts have none.
+export const groupNameWithoutDefaultVpc = (name: string): Ec2Error =>
+  error('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC 'none'`);
+
+// [emu] code and text (moto).
+export const networkAclNotFound = (id: string): Ec2Error =>
+  error('InvalidNetworkAclID.NotFound', `The network acl ID '${id}' does not exist`);
+
+// [?] code and text, in the form of the other Malformed errors.
+export const networkAclMalformed = (id: string): Ec2Error =>
+  error('InvalidNetworkAclId.Malformed', `Invalid id: "${id}" (expecting "acl-...")`);
+
+// [?] DescribeRegions naming a Region the world does not have.
+export const unknownRegion = (name: string): Ec2Error => invalidValue(name, 'RegionName', 'Invalid region name.');

@@ -94,6 +94,7 @@ export type {
   CidrBlockAssociationOutput,
   Ipv6CidrBlockAssociationOutput,
   VpcOutput,
+  BlockPublicAccessStatesOutput,
   TagDescriptionOutput,
   CreateVpcOutput,
   DescribeVpcsOutput,
@@ -172,3 +173,42 @@ export type {
 } from './routing/routing-outputs.js';
 export type { RoutingChanged, RouteStateChanged } from './events.js';
 export type { RoutingErrorCode } from './routing/routing-errors.js';
+export type {
+  ReadModelCommand,
+  DescribeVpcAttributeCommand,
+  DescribeVpcClassicLinkCommand,
+  DescribeVpcClassicLinkDnsSupportCommand,
+  DescribeNetworkAclsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeRegionsCommand,
+  DescribeAccountAttributesCommand,
+} from './read-model-commands.js';
+export type {
+  AttributeBooleanOutput,
+  DescribeVpcAttributeOutput,
+  NetworkAclAssociationOutput,
+  NetworkAclEntryOutput,
+  NetworkAclOutput,
+  DescribeNetworkAclsOutput,
+  UserIdGroupPairOutput,
+  IpRangeOutput,
+  Ipv6RangeOutput,
+  PrefixListIdOutput,
+  IpPermissionOutput,
+  SecurityGroupOutput,
+  DescribeSecurityGroupsOutput,
+  VpcClassicLinkOutput,
+  ClassicLinkDnsSupportOutput,
+  DescribeVpcClassicLinkOutput,
+  DescribeVpcClassicLinkDnsSupportOutput,
+  RegionOutput,
+  DescribeRegionsOutput,
+  AccountAttributeValueOutput,
+  AccountAttributeOutput,
+  DescribeAccountAttributesOutput,
+} from './read-model-outputs.js';
+export { VPC_ATTRIBUTES, VPC_TENANCIES } from './vpc-attributes.js';
+export type { VpcAttributeName, VpcTenancy } from './vpc-attributes.js';
+export { defaultNetworkAclId } from './default-network-acl.js';
+export { defaultSecurityGroupId } from './default-security-group.js';
+export { defaultDhcpOptionsId } from './derived-ids.js';

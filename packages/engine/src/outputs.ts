@@ -5,6 +5,15 @@
 import type { PeeringState } from '@pcxsim/lifecycle';
 import type { CommandType } from './commands.js';
 import type { RoutingOutputs } from './routing/routing-outputs.js';
+import type {
+  DescribeAccountAttributesOutput,
+  DescribeNetworkAclsOutput,
+  DescribeRegionsOutput,
+  DescribeSecurityGroupsOutput,
+  DescribeVpcAttributeOutput,
+  DescribeVpcClassicLinkDnsSupportOutput,
+  DescribeVpcClassicLinkOutput,
+} from './read-model-outputs.js';
 
 /** A tag as the SDK shapes it. */
 export interface TagOutput {
@@ -122,12 +131,22 @@ export interface VpcOutput {
   CidrBlockAssociationSet: CidrBlockAssociationOutput[];
   /** Every IPv6 block. */
   Ipv6CidrBlockAssociationSet: Ipv6CidrBlockAssociationOutput[];
-  /** `default`. */
-  InstanceTenancy: 'default';
+  /** `default` or `dedicated`, as created. */
+  InstanceTenancy: 'default' | 'dedicated';
   /** Never a default VPC. */
   IsDefault: false;
   /** Its tags. */
   Tags: TagOutput[];
+  /** The default DHCP options set of the owner in the VPC's Region. */
+  DhcpOptionsId: string;
+  /** VPC Block Public Access: never turned on here. */
+  BlockPublicAccessStates: BlockPublicAccessStatesOutput;
+}
+
+/** A VPC's Block Public Access state. */
+export interface BlockPublicAccessStatesOutput {
+  /** `off`: pcxsim has no internet gateways to block. */
+  InternetGatewayBlockMode: 'off';
 }
 
 /** A tag with its resource, as DescribeTags lists it. */
@@ -251,6 +270,20 @@ export interface Outputs extends RoutingOutputs {
   DeleteTags: EmptyOutput;
   /** DescribeTags. */
   DescribeTags: DescribeTagsOutput;
+  /** DescribeVpcAttribute. */
+  DescribeVpcAttribute: DescribeVpcAttributeOutput;
+  /** DescribeVpcClassicLink. */
+  DescribeVpcClassicLink: DescribeVpcClassicLinkOutput;
+  /** DescribeVpcClassicLinkDnsSupport. */
+  DescribeVpcClassicLinkDnsSupport: DescribeVpcClassicLinkDnsSupportOutput;
+  /** DescribeNetworkAcls. */
+  DescribeNetworkAcls: DescribeNetworkAclsOutput;
+  /** DescribeSecurityGroups. */
+  DescribeSecurityGroups: DescribeSecurityGroupsOutput;
+  /** DescribeRegions. */
+  DescribeRegions: DescribeRegionsOutput;
+  /** DescribeAccountAttributes. */
+  DescribeAccountAttributes: DescribeAccountAttributesOutput;
   /** AdvanceClock. */
   AdvanceClock: AdvanceClockOutput;
   /** FailPeeringChecks. */

@@ -36,12 +36,15 @@ function decode(token: string): unknown {
   }
 }
 
-/** Reads `MaxResults` and `NextToken` for a query whose fingerprint `fingerprint` computes. */
-export function readPaging(maxResults: unknown, nextToken: unknown, fingerprint: () => string): Outcome<Paging> {
+/**
+ * Reads `MaxResults` and `NextToken` for a query whose fingerprint `fingerprint` computes; `upper` is
+ * the action's largest page (1000 for most, 100 for a few such as DescribeNetworkAcls [doc]).
+ */
+export function readPaging(maxResults: unknown, nextToken: unknown, fingerprint: () => string, upper = MAX_RESULTS): Outcome<Paging> {
   const max = optionalInteger(maxResults, 'MaxResults');
   if (!max.ok) return refuse(maxResultsInvalid(maxResults, true));
   if (max.value !== undefined && max.value < MIN_RESULTS) return refuse(maxResultsInvalid(max.value, true)); // spec §4.4 [obs]
-  if (max.value !== undefined && max.value > MAX_RESULTS) return refuse(maxResultsInvalid(max.value, false)); // [?]
+  if (max.value !== undefined && max.value > upper) return refuse(maxResultsInvalid(max.value, false, upper)); // [?]
   const token = optionalString(nextToken, 'NextToken');
   if (!token.ok) return token;
   let after: string | null = null;

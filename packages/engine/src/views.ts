@@ -12,7 +12,9 @@ import type {
   VpcPeeringConnectionVpcInfoOutput,
 } from './outputs.js';
 import { holdsAddresses } from './block-states.js';
+import { defaultDhcpOptionsId } from './derived-ids.js';
 import { vpcById } from './records.js';
+import { tenancyOf } from './vpc-attributes.js';
 import type { BlockState, Ipv4Block, Ipv6Block, PeeringOptionsRecord, PeeringRecord, VpcBlocks, VpcRecord, World } from './world.js';
 
 /**
@@ -152,8 +154,11 @@ export function vpcView(vpc: VpcRecord): VpcOutput {
     CidrBlock: vpc.ipv4Blocks[0]!.cidrBlock,
     CidrBlockAssociationSet: vpc.ipv4Blocks.map((block) => ipv4AssociationOutput(block)),
     Ipv6CidrBlockAssociationSet: vpc.ipv6Blocks.map((block) => ipv6AssociationOutput(block, vpc.region)),
-    InstanceTenancy: 'default',
+    InstanceTenancy: tenancyOf(vpc),
     IsDefault: false,
     Tags: tagsOutput(vpc.tags),
+    DhcpOptionsId: defaultDhcpOptionsId(vpc.ownerId, vpc.region),
+    // [?] AWS lists the VPC Block Public Access state of every VPC since that feature (2024-11): `off`.
+    BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' },
   };
 }

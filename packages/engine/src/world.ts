@@ -149,6 +149,10 @@ export interface VpcRecord {
   readonly enableDnsSupport: boolean;
   /** The `enableDnsHostnames` attribute (default false for a non-default VPC). */
   readonly enableDnsHostnames: boolean;
+  /** The `enableNetworkAddressUsageMetrics` attribute; absent is false, AWS's default (vpc-attributes.ts). */
+  readonly enableNetworkAddressUsageMetrics?: boolean;
+  /** `InstanceTenancy` as created; absent is `default` (vpc-attributes.ts). */
+  readonly instanceTenancy?: 'dedicated';
   /** Its tags. */
   readonly tags: TagSet;
 }

@@ -25,6 +25,20 @@ import type {
   RejectVpcPeeringConnectionResult,
   VpcPeeringConnection,
   VpcPeeringConnectionStateReasonCode,
+  DescribeAccountAttributesRequest,
+  DescribeAccountAttributesResult,
+  DescribeNetworkAclsRequest,
+  DescribeNetworkAclsResult,
+  DescribeRegionsRequest,
+  DescribeRegionsResult,
+  DescribeSecurityGroupsRequest,
+  DescribeSecurityGroupsResult,
+  DescribeVpcAttributeRequest,
+  DescribeVpcAttributeResult,
+  DescribeVpcClassicLinkDnsSupportRequest,
+  DescribeVpcClassicLinkDnsSupportResult,
+  DescribeVpcClassicLinkRequest,
+  DescribeVpcClassicLinkResult,
 } from '@aws-sdk/client-ec2';
 import type { PeeringState } from '@pcxsim/lifecycle';
 import { describe, expect, expectTypeOf, test } from 'vitest';
@@ -41,6 +55,13 @@ import type {
   ModifyVpcPeeringConnectionOptionsCommand,
   OutputOf,
   PeeringRecord,
+  DescribeAccountAttributesCommand,
+  DescribeNetworkAclsCommand,
+  DescribeRegionsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeVpcAttributeCommand,
+  DescribeVpcClassicLinkCommand,
+  DescribeVpcClassicLinkDnsSupportCommand,
   VpcPeeringConnectionOutput,
 } from '../src/index.js';
 import { A, B, Sim } from './helpers.js';
@@ -61,6 +82,23 @@ describe('SDK shapes', () => {
     expectTypeOf<OutputOf<'ModifyVpcPeeringConnectionOptions'>>().toExtend<ModifyVpcPeeringConnectionOptionsResult>();
     expectTypeOf<OutputOf<'DescribeTags'>>().toExtend<DescribeTagsResult>();
     expectTypeOf<VpcPeeringConnectionOutput>().toExtend<VpcPeeringConnection>();
+  });
+
+  test('the read-model outputs are assignable to the SDK result types, and the SDK requests spread into the commands', () => {
+    expectTypeOf<OutputOf<'DescribeVpcAttribute'>>().toExtend<DescribeVpcAttributeResult>();
+    expectTypeOf<OutputOf<'DescribeVpcClassicLink'>>().toExtend<DescribeVpcClassicLinkResult>();
+    expectTypeOf<OutputOf<'DescribeVpcClassicLinkDnsSupport'>>().toExtend<DescribeVpcClassicLinkDnsSupportResult>();
+    expectTypeOf<OutputOf<'DescribeNetworkAcls'>>().toExtend<DescribeNetworkAclsResult>();
+    expectTypeOf<OutputOf<'DescribeSecurityGroups'>>().toExtend<DescribeSecurityGroupsResult>();
+    expectTypeOf<OutputOf<'DescribeRegions'>>().toExtend<DescribeRegionsResult>();
+    expectTypeOf<OutputOf<'DescribeAccountAttributes'>>().toExtend<DescribeAccountAttributesResult>();
+    expectTypeOf<DescribeVpcAttributeRequest>().toExtend<Input<DescribeVpcAttributeCommand>>();
+    expectTypeOf<DescribeVpcClassicLinkRequest>().toExtend<Input<DescribeVpcClassicLinkCommand>>();
+    expectTypeOf<DescribeVpcClassicLinkDnsSupportRequest>().toExtend<Input<DescribeVpcClassicLinkDnsSupportCommand>>();
+    expectTypeOf<DescribeNetworkAclsRequest>().toExtend<Input<DescribeNetworkAclsCommand>>();
+    expectTypeOf<DescribeSecurityGroupsRequest>().toExtend<Input<DescribeSecurityGroupsCommand>>();
+    expectTypeOf<DescribeRegionsRequest>().toExtend<Input<DescribeRegionsCommand>>();
+    expectTypeOf<DescribeAccountAttributesRequest>().toExtend<Input<DescribeAccountAttributesCommand>>();
   });
 
   test('the engine states are a subset of the SDK status codes', () => {

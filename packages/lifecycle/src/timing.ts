@@ -33,6 +33,17 @@ export interface TransientDelay extends Provenance {
  * The delay of each transient state per profile. AWS documents none of them ("passes quickly",
  * spec §1.1): the `realistic` numbers are our choice [?]; `instant` is a design choice so that
  * tests still see each transient state once (spec §10.4).
+ *
+ * What public records bound them with (none times a state directly):
+ * - Terraform waits at most its create timeout, 1 minute, for `initiating-request`/`provisioning` to
+ *   pass (aws_vpc_peering_connection, WaitVPCPeeringConnectionActive), and its acceptance tests create,
+ *   accept and reach `active` well inside it (hashicorp/terraform-provider-aws#3393: a whole
+ *   create-accept-destroy test in 27–73 s, VPCs included) [obs]: seconds, not minutes.
+ * - Describe was seen still answering `active` or `pending-acceptance` after a Delete
+ *   (hashicorp/terraform-provider-aws#4140, #3393) [obs]: that is Describe's lag (spec §10.4, the
+ *   world's `describeDelayMs`), not a long `deleting`.
+ * - A cross-account request is NotFound to the accepter while it is `initiating-request`
+ *   (hashicorp/terraform-provider-aws#30423, an Accept right after Create) [obs]: 2 s reproduces it.
  */
 export const TRANSIENT_DELAYS: Readonly<Record<TimingProfile, Readonly<Record<TransientState, TransientDelay>>>> = {
   instant: {

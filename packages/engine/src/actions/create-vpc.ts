@@ -1,14 +1,15 @@
 // CreateVpc (spec §6.1): a VPC of the caller's, in the caller's Region, with its primary block.
 import { tagsFromSpecifications } from '@pcxsim/tags';
 import type { CreateVpcCommand } from '../commands.js';
-import { fromTags } from '../errors.js';
+import { fromTags, notOneOf } from '../errors.js';
 import { nextId } from '../ids.js';
-import { optionalBoolean, requiredString } from '../input.js';
+import { optionalBoolean, optionalString, requiredString } from '../input.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { CreateVpcOutput } from '../outputs.js';
 import { writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { ipv6AssociationOutput, vpcView } from '../views.js';
+import { VPC_TENANCIES } from '../vpc-attributes.js';
 import { parseIpv4Block } from '../vpc-cidr.js';
 import type { Ipv6Block, VpcRecord } from '../world.js';
 import { allocateIpv6 } from './ipv6.js';
@@ -24,6 +25,11 @@ export function createVpc(tx: Tx, command: CreateVpcCommand): Outcome<CreateVpcO
   if (!ipv6.ok) return ipv6;
   const tags = tagsFromSpecifications('CreateVpc', command.TagSpecifications); // spec §7.3
   if (!tags.ok) return refuse(fromTags(tags.error));
+  const tenancy = optionalString(command.InstanceTenancy, 'InstanceTenancy');
+  if (!tenancy.ok) return tenancy;
+  if (tenancy.value !== undefined && !(VPC_TENANCIES as readonly string[]).includes(tenancy.value)) {
+    return refuse(notOneOf(tenancy.value, 'InstanceTenancy', VPC_TENANCIES));
+  }
 
   const [vpcId, afterVpc] = nextId(tx.w.ids, 'vpc-');
   const [associationId, afterAssociation] = nextId(afterVpc, 'vpc-cidr-assoc-');
@@ -41,6 +47,7 @@ export function createVpc(tx: Tx, command: CreateVpcCommand): Outcome<CreateVpcO
     enableDnsSupport: true,
     enableDnsHostnames: false,
     tags: tags.value,
+    ...(tenancy.value === 'dedicated' ? { instanceTenancy: 'dedicated' as const } : {}),
   });
   writeVpc(tx, undefined, vpc);
   tx.events.push({ type: 'VpcCreated', vpcId, at: tx.w.clock });

@@ -2,7 +2,7 @@
 // (spec §10.4) each VPC is shown, and filtered, in the version Describe shows now: a new one appears
 // late, a deleted one still shows, changes to its blocks and tags come late.
 import type { DescribeVpcsCommand } from '../commands.js';
-import { parseFilters, passes, type FilterValues } from '../describe-filters.js';
+import { parseFilters, passes } from '../describe-filters.js';
 import { invalidCombination } from '../errors.js';
 import { viewKey } from '../indexes.js';
 import { stringList } from '../input.js';
@@ -12,21 +12,9 @@ import type { DescribeVpcsOutput } from '../outputs.js';
 import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
 import type { Tx } from '../tx.js';
 import { vpcView } from '../views.js';
+import { VPC_FILTERS, vpcTagValues } from '../vpc-filters.js';
 import { shownVpc, shownVpcIds } from '../vpc-versions.js';
 import type { VpcRecord } from '../world.js';
-
-/** The DescribeVpcs filters: what a VPC shows under each name. */
-const VPC_FILTERS: Readonly<Record<string, FilterValues<VpcRecord>>> = {
-  'vpc-id': (vpc) => [vpc.vpcId],
-  // The primary block only; `cidr-block-association.cidr-block` covers every block.
-  cidr: (vpc) => [vpc.ipv4Blocks[0]!.cidrBlock],
-  // Every association listed, a disassociated one too: the filter reads what Describe lists [?].
-  'cidr-block-association.cidr-block': (vpc) => vpc.ipv4Blocks.map((block) => block.cidrBlock),
-  'owner-id': (vpc) => [vpc.ownerId],
-  'tag-key': (vpc) => vpc.tags.map((tag) => tag.Key),
-};
-
-const vpcTagValues: FilterValues<VpcRecord> = (vpc, key) => vpc.tags.filter((tag) => tag.Key === key).map((tag) => tag.Value);
 
 /** DescribeVpcs. */
 export function describeVpcs(tx: Tx, command: DescribeVpcsCommand): Outcome<DescribeVpcsOutput> {

@@ -10,7 +10,14 @@ import {
   DeleteTagsCommand,
   DeleteVpcCommand,
   DeleteVpcPeeringConnectionCommand,
+  DescribeAccountAttributesCommand,
+  DescribeNetworkAclsCommand,
+  DescribeRegionsCommand,
+  DescribeSecurityGroupsCommand,
   DescribeTagsCommand,
+  DescribeVpcAttributeCommand,
+  DescribeVpcClassicLinkCommand,
+  DescribeVpcClassicLinkDnsSupportCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
   DisassociateVpcCidrBlockCommand,
@@ -70,6 +77,13 @@ const SDK_COMMANDS: { readonly [T in Ec2CommandType]: new (input: never) => obje
   CreateRoute: CreateRouteCommand,
   ReplaceRoute: ReplaceRouteCommand,
   DeleteRoute: DeleteRouteCommand,
+  DescribeVpcAttribute: DescribeVpcAttributeCommand,
+  DescribeVpcClassicLink: DescribeVpcClassicLinkCommand,
+  DescribeVpcClassicLinkDnsSupport: DescribeVpcClassicLinkDnsSupportCommand,
+  DescribeNetworkAcls: DescribeNetworkAclsCommand,
+  DescribeSecurityGroups: DescribeSecurityGroupsCommand,
+  DescribeRegions: DescribeRegionsCommand,
+  DescribeAccountAttributes: DescribeAccountAttributesCommand,
 };
 
 /** What the SDK attaches to the errors it throws. */
