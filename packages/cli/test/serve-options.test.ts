@@ -140,7 +140,7 @@ describe('pcxsim serve with its defaults', () => {
 describe('the request log', () => {
   it('names the action on every line: served, not served (InvalidAction), throttled and malformed', async () => {
     const server = await serve([], { quiet: false });
-    const invalid = await post(server.url, ALICE, 'Action=DescribeVpcClassicLink');
+    const invalid = await post(server.url, ALICE, 'Action=DescribeInternetGateways');
     const malformed = await post(server.url, ALICE, 'Action=CreateVpc');
     await fetch(`${server.url}/_pcxsim/throttle`, { method: 'POST', body: JSON.stringify({ requests: 1 }) });
     const throttled = await post(server.url, BOB, 'Action=DescribeVpcs');
@@ -156,7 +156,7 @@ describe('the request log', () => {
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .map(({ ms, ...rest }) => rest);
     expect(lines).toEqual([
-      { action: 'DescribeVpcClassicLink', account: ALICE, region: 'us-east-1', status: 400, error: 'InvalidAction' },
+      { action: 'DescribeInternetGateways', account: ALICE, region: 'us-east-1', status: 400, error: 'InvalidAction' },
       { action: 'CreateVpc', account: ALICE, region: 'us-east-1', status: 400, error: 'MissingParameter' },
       { action: '/_pcxsim/throttle', status: 200 },
       { action: 'DescribeVpcs', account: BOB, region: 'us-east-1', status: 503, error: 'RequestLimitExceeded' },
