@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 export { main, overview } from './main.js';
-export { CommandStore, StoreError, SCHEMA_VERSION, replay } from './store.js';
+export { CommandStore, StoreError, SCHEMA_VERSION, replay, WriteFailure } from './store.js';
 export type { LoggedCommand, StoredCommand, StoreOptions } from './store.js';
 export { runScenario, parseScenario, formatTimeline, durationMs } from './scenario.js';
 export type { Scenario, ScenarioStep, CommandStep, ClockStep, ExpectStep, TimelineEntry, RunResult } from './scenario.js';

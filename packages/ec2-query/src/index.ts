@@ -43,7 +43,7 @@ export { CONTROL_PREFIX, handleControl } from './control-api.js';
 export { CLOCK_HEADER, clockHeader } from './clock-header.js';
 export type { ControlTarget } from './control-api.js';
 export { answerReachability } from './reachability-route.js';
-export type { ReachabilityAnswer } from './reachability-route.js';
+export type { ReachabilityAnswer, ReachabilityError, ReachabilityErrorBody, ReachabilityFound, ReachabilityRefused } from './reachability-route.js';
 
 export { ACTIONS, isEc2Action } from './actions.js';
 export type { Ec2Action, ActionShapes } from './actions.js';

@@ -28,9 +28,21 @@ export function answerThenDiscard(request: IncomingMessage, response: ServerResp
   answer();
   if (request.complete) return;
   let discarded = 0;
+  let cut = false;
   const cutOff = (): void => {
+    if (cut) return;
+    cut = true;
     clearTimeout(timer);
-    request.socket.destroy();
+    // A lingering close, as nginx does: once the answer has left, a FIN, while what still arrives is
+    // read and thrown away, so the kernel sends no reset that would drop the answer from the client's
+    // receive queue before it is read; the socket goes once the client has closed, or after 2 s.
+    const socket = request.socket;
+    const close = (): void => {
+      socket.end();
+      setTimeout(() => socket.destroy(), 2000).unref();
+    };
+    if (response.writableFinished) close();
+    else response.once('finish', close);
   };
   const timer = setTimeout(cutOff, bounds.ms);
   timer.unref();

@@ -5,9 +5,37 @@
 import { reachability, type Caller, type Ec2Error, type ReachabilityAnalysis, type World } from '@pcxsim/engine';
 
 /** What the route answers: 200 with the analysis, or the status and error. */
-export type ReachabilityAnswer =
-  | { readonly status: 200; readonly body: ReachabilityAnalysis }
-  | { readonly status: number; readonly body: { readonly error: { readonly code: string; readonly message: string } } };
+export type ReachabilityAnswer = ReachabilityFound | ReachabilityRefused;
+
+/** The analysis, answered 200 (reachable or not: `NetworkPathFound` says which). */
+export interface ReachabilityFound {
+  /** Always 200. */
+  readonly status: 200;
+  /** The analysis in Reachability Analyzer's shape. */
+  readonly body: ReachabilityAnalysis;
+}
+
+/** A question that could not be asked: a 4xx with the EC2-style code. */
+export interface ReachabilityRefused {
+  /** The HTTP status: 400 for bad input, 401 for an unknown caller, else the engine error's own status. */
+  readonly status: number;
+  /** The error, as the other control calls write it. */
+  readonly body: ReachabilityErrorBody;
+}
+
+/** The body of a refused reachability question. */
+export interface ReachabilityErrorBody {
+  /** What went wrong. */
+  readonly error: ReachabilityError;
+}
+
+/** An EC2-style error of the reachability control call. */
+export interface ReachabilityError {
+  /** The EC2 error code, e.g. `InvalidSubnetID.NotFound`. */
+  readonly code: string;
+  /** What went wrong, in words. */
+  readonly message: string;
+}
 
 const refusal = (status: number, code: string, message: string): ReachabilityAnswer => ({ status, body: { error: { code, message } } });
 
