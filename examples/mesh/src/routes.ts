@@ -34,9 +34,9 @@ export async function ensureRoutes(run: Run, member: MeshMember, wanted: readonl
 
 /** Deletes every route of the member's table whose target is one of `connectionIds`. */
 export async function deleteRoutesTo(run: Run, member: MeshMember, connectionIds: ReadonlySet<string>, changes: MeshChange[]): Promise<void> {
-  for (const route of await routesOf(run, member)) {
-    const connectionId = route.VpcPeeringConnectionId;
-    if (connectionId === undefined || !connectionIds.has(connectionId)) continue;
+  const doomed = (await routesOf(run, member)).filter((route) => connectionIds.has(route.VpcPeeringConnectionId!));
+  for (const route of doomed) {
+    const connectionId = route.VpcPeeringConnectionId!;
     const destination = route.DestinationCidrBlock!;
     await withRetries(run, 'DeleteRoute', () =>
       member.client.send(new DeleteRouteCommand({ RouteTableId: member.routeTableId, DestinationCidrBlock: destination })),

@@ -1,14 +1,17 @@
 // teardownMesh: undo a mesh. Routes first (they would outlive their connection as blackholes,
 // routes §2.3, spec §3.3), then the connections between members. Running it again changes nothing.
 import { DeleteVpcPeeringConnectionCommand } from '@aws-sdk/client-ec2';
-import { requestedBy, statusOf, USABLE } from './observe.js';
+import { requestedBy } from './observe.js';
 import type { MeshChange } from './report.js';
 import { withRetries } from './retry.js';
 import { deleteRoutesTo } from './routes.js';
 import { runOf, type MeshSpec } from './settings.js';
 import { waitFor } from './wait.js';
 
-/** The states AWS lets a requester delete from (spec §3.3); `initiating-request` is waited out first. */
+/**
+ * The states AWS lets a requester delete from (spec §3.3); `initiating-request` and `provisioning`
+ * are waited out first.
+ */
 const DELETABLE = ['pending-acceptance', 'active'];
 
 /**
@@ -33,9 +36,9 @@ export async function teardownMesh(spec: MeshSpec): Promise<MeshChange[]> {
   for (const member of members) await deleteRoutesTo(run, member, ids, changes);
 
   for (const { requester, connection } of between) {
-    if (!USABLE.has(statusOf(connection))) continue;
     const connectionId = connection.VpcPeeringConnectionId!;
-    // A request AWS has not checked yet cannot be deleted; wait for the check (it may fail it for us).
+    // A request AWS has not checked yet cannot be deleted: wait for the check (it may fail it for us).
+    // One that has ended already ends the wait at once, and is left to AWS (spec §1.1).
     const checked = await waitFor(run, requester.client, connectionId, DELETABLE);
     if (checked.kind !== 'reached') continue;
     try {

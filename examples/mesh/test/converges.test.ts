@@ -1,6 +1,7 @@
 // The happy paths: whatever the accounts, Regions, blocks and timing, reconcileMesh ends with every
 // pair that may be peered peered once, routed both ways exactly, and a second run changes nothing.
 import { Bindings, commandSequence, DEFAULT_ACCOUNTS, DEFAULT_REGIONS, disjointCidrBlocks, sdkSystem, withPcxsim } from '@pcxsim/testing';
+import { AcceptVpcPeeringConnectionCommand } from '@aws-sdk/client-ec2';
 import fc from 'fast-check';
 import { describe as group, expect, it } from 'vitest';
 import { reconcileMesh, type MeshMember } from '../src/index.js';
@@ -99,6 +100,28 @@ group('reconcileMesh converges', () => {
           expect(report.changes.filter((change) => change.action.endsWith('-connection') && change.connectionId === made)).toEqual([
             { action: 'accept-connection', accepter: second.name, connectionId: made },
           ]);
+          await expectRoutedExactly(members, blocks);
+        });
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('adopts a connection someone else already accepted (provisioning or active): nothing to request or accept, only routes', async () => {
+    await fc.assert(
+      fc.asyncProperty(meshes, fc.boolean(), fc.boolean(), async ({ where, blocks }, reverse, settle) => {
+        await withPcxsim({ ...NO_SDK_RETRIES }, async (ctx) => {
+          const { spec, members } = await meshWorld(ctx, where, blocks);
+          const [first, second] = reverse ? [members[1]!, members[0]!] : [members[0]!, members[1]!];
+          const made = await requestBetween(first, second);
+          await ctx.clock.advance(0); // AWS checks the request
+          await second.client.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: made }));
+          if (settle) await ctx.clock.advance(0); // provisioning → active
+          expect((await describe(first.client, made)).Status?.Code).toBe(settle ? 'active' : 'provisioning');
+
+          const report = await reconcileMesh(spec);
+          expect(report.pairs[0]).toEqual({ kind: 'peered', a: 'm0', b: 'm1', connectionId: made });
+          expect(report.changes.filter((change) => change.action.endsWith('-connection') && change.connectionId === made)).toEqual([]);
           await expectRoutedExactly(members, blocks);
         });
       }),

@@ -51,10 +51,27 @@ group('reconcileMesh reads every page, and reports waits that run out', () => {
             expect(outcome).toMatchObject({ lastSeen: expected, connectionId: (await liveBetween(members[i]!, members[j]!))[0]?.VpcPeeringConnectionId ?? expect.any(String) });
           }
           expect(sleeps).toEqual([]);
+          // Nothing peered, nothing to route: no table is even read.
+          expect(ctx.calls().filter((call) => call.action === 'DescribeRouteTables')).toEqual([]);
           for (const member of members) expect(await peeringRoutes(member)).toEqual([]);
         });
       }),
       { numRuns: 10 },
     );
   });
+  it('sleeps in real time when no sleep is given (and counts its budget in what it asked for)', async () => {
+    await withPcxsim({ ...NO_SDK_RETRIES }, async (ctx) => {
+      // Across accounts the request is checked only when the clock moves, which real time does not do.
+      const where = [
+        { accountId: '111111111111', region: 'us-east-1' },
+        { accountId: '222222222222', region: 'us-east-1' },
+      ];
+      const { spec } = await meshWorld(ctx, where, [['10.0.0.0/16'], ['10.1.0.0/16']]);
+      const { sleep: _simulated, ...realTime } = spec;
+      const started = performance.now();
+      const report = await reconcileMesh({ ...realTime, poll: { intervalMs: 10, timeoutMs: 40 } });
+      expect(report.pairs).toEqual([{ kind: 'timed-out', a: 'm0', b: 'm1', connectionId: expect.stringMatching(/^pcx-/), lastSeen: 'initiating-request' }]);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+    });
+  }, 5_000);
 });
