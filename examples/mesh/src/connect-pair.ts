@@ -18,8 +18,12 @@ export function pairsOf(members: readonly MeshMember[]): Pair[] {
   return members.flatMap((a, i) => members.slice(i + 1).map((b) => ({ a, b })));
 }
 
-/** The states that follow AWS's check of a new request (which only the requester sees fail, spec §1.1). */
-const CHECKED = ['pending-acceptance', 'provisioning', 'active'];
+/**
+ * What the first waits look for: AWS has checked the request (which only the requester sees fail,
+ * spec §1.1) and it waits for acceptance, or it is active already. An accepted one still
+ * `provisioning` is waited out here as it would be below.
+ */
+const CHECKED = ['pending-acceptance', 'active'];
 
 /** A connection and who plays which part in it. */
 interface Roles {

@@ -43,7 +43,7 @@ export async function requestedBy(run: Run, member: MeshMember): Promise<VpcPeer
         new DescribeVpcPeeringConnectionsCommand({
           Filters: [{ Name: 'requester-vpc-info.vpc-id', Values: [member.vpcId] }],
           MaxResults: run.pageSize,
-          ...(NextToken === undefined ? {} : { NextToken }),
+          NextToken,
         }),
       ),
     );

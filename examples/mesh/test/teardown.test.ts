@@ -15,7 +15,7 @@ group('teardownMesh', () => {
     await fc.assert(
       fc.asyncProperty(meshes, timing, async ({ where, blocks }, profile) => {
         await withPcxsim({ timing: profile, ...NO_SDK_RETRIES }, async (ctx) => {
-          const { spec, members } = await meshWorld(ctx, where, blocks);
+          const { spec, members, sleeps } = await meshWorld(ctx, where, blocks);
           const report = await reconcileMesh(spec);
           const peered = report.pairs.filter((pair) => pair.kind === 'peered').map((pair) => (pair as { connectionId: string }).connectionId);
 
@@ -25,7 +25,11 @@ group('teardownMesh', () => {
           for (const [i, j] of indexPairs(members.length)) expect(await liveBetween(members[i]!, members[j]!)).toEqual([]);
           for (const member of members) expect(await peeringRoutes(member)).toEqual([]);
 
+          // Again: connections that ended are left to AWS at once, without a wait or a write.
+          const [callsBefore, sleepsBefore] = [ctx.calls().length, sleeps.length];
           expect(await teardownMesh(spec)).toEqual([]);
+          expect(ctx.calls().slice(callsBefore).filter((call) => !String(call.action).startsWith('Describe'))).toEqual([]);
+          expect(sleeps.length).toBe(sleepsBefore);
         });
       }),
       { numRuns: 12 },
