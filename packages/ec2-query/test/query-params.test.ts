@@ -64,4 +64,18 @@ describe('decodeForm', () => {
   test('bytes are read as UTF-8, invalid sequences as U+FFFD', () => {
     expect(formText(Uint8Array.from([0x61, 0x3d, 0xe2, 0x82, 0xac, 0xff]))).toBe('a=€\ufffd');
   });
+
+  // ASCII bodies take a shortcut past the UTF-8 decoder; any bytes — ASCII or not, in a Buffer that is
+  // a slice of a larger one as node:http's are — read as the WHATWG decoder reads them.
+  test.prop([fc.uint8Array({ maxLength: 64 }), fc.uint8Array({ max: 0x7f, maxLength: 64 }), fc.nat(8)])(
+    'any bytes read as TextDecoder reads them, the ASCII shortcut included',
+    (any, ascii, offset) => {
+      const whatwg = new TextDecoder('utf-8', { ignoreBOM: true });
+      for (const bytes of [any, ascii]) {
+        const inLarger = Buffer.concat([Buffer.alloc(offset, 0x41), bytes, Buffer.from('%&')]).subarray(offset, offset + bytes.length);
+        expect(formText(bytes)).toBe(whatwg.decode(bytes));
+        expect(formText(inLarger)).toBe(whatwg.decode(bytes));
+      }
+    },
+  );
 });
