@@ -4,8 +4,6 @@
 // so no input can make it fail. It counts as it goes and stops at the limit: a request with too many
 // parameters is refused without reading the rest (limits.ts).
 
-import { isAscii } from 'node:buffer';
-
 /** One request parameter: its decoded name and value, in the order they came. */
 export type Param = readonly [name: string, value: string];
 
@@ -74,9 +72,6 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * URLSearchParams does (invalid UTF-8 and lone surrogates become U+FFFD).
  */
 export function formText(body: string | Uint8Array): string {
-  // What the SDKs send is ASCII (the form is percent-encoded): then each byte is its character, and
-  // latin1 makes the string without a UTF-8 decoder's validation (`decode` was 1% of the server's
-  // profile, bench/README.md "HTTP under load"). Anything else goes through the WHATWG decoder.
-  if (typeof body !== 'string') return isAscii(body) ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1') : UTF8.decode(body);
+  if (typeof body !== 'string') return UTF8.decode(body);
   return SURROGATE.test(body) ? UTF8.decode(ENCODE.encode(body)) : body;
 }

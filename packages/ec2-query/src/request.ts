@@ -137,24 +137,13 @@ function insert(shape: Shape, current: Draft | undefined, segments: readonly str
 /** The finished value: lists as arrays in index order (gaps closed up [?]). */
 function finish(draft: Draft): unknown {
   if (draft instanceof ListDraft) {
-    // Indices arrive sorted by code units (`10` before `2`), so they are sorted again as numbers;
-    // a list of one, most of them, needs no sort.
-    const { items } = draft;
-    if (items.size === 1) {
-      const [only] = items.values();
-      return [finish(only!)];
-    }
-    const indices = [...items.keys()].sort((a, b) => a - b);
-    return indices.map((index) => finish(items.get(index)!));
+    return [...draft.items.entries()].sort(([a], [b]) => a - b).map(([, item]) => finish(item));
   }
   if (typeof draft === 'object') {
     for (const key of Object.keys(draft)) draft[key] = finish(draft[key]!) as Draft;
   }
   return draft;
 }
-
-/** The parameters every request carries, checked before the action's own. */
-const CONTROL_PARAMS = ['Action', 'Version'] as const;
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -176,7 +165,7 @@ export function toCommand(params: readonly Param[], maxListIndex: number): Parse
     else byName.set(name, value);
   }
   const fail = (error: WireError): ParsedRequest => ({ ok: false, error });
-  for (const name of CONTROL_PARAMS) if (repeated.includes(name)) return fail(errors.repeatedParameter(name));
+  for (const name of ['Action', 'Version']) if (repeated.includes(name)) return fail(errors.repeatedParameter(name));
   const action = byName.get('Action');
   if (action === undefined || action === '') return fail(errors.missingAction());
   const version = byName.get('Version');
@@ -187,9 +176,7 @@ export function toCommand(params: readonly Param[], maxListIndex: number): Parse
 
   const input = ACTIONS[action].input;
   let draft: StructDraft = {};
-  const names: string[] = [];
-  for (const name of byName.keys()) if (name !== 'Action' && name !== 'Version') names.push(name);
-  names.sort(byCodeUnits);
+  const names = [...byName.keys()].filter((name) => name !== 'Action' && name !== 'Version').sort(byCodeUnits);
   for (const name of names) {
     const next = insert(input, draft, name.split('.'), 0, name, byName.get(name)!, maxListIndex);
     if (isError(next)) return fail(next);
