@@ -41,7 +41,7 @@ function wrongStateCalls(steps: readonly SequenceStep[]): WrongStateCall[] {
     const { caller, command } = ids.resolve(step);
     const trigger = TRIGGER_OF[command.type];
     const id = 'VpcPeeringConnectionId' in command ? command.VpcPeeringConnectionId : undefined;
-    const before = trigger !== undefined && typeof id === 'string' && command.DryRun !== true ? seenBy(world, caller, id) : undefined;
+    const before = trigger !== undefined && typeof id === 'string' && !('DryRun' in command && command.DryRun === true) ? seenBy(world, caller, id) : undefined;
     const result = apply(world, caller, command);
     world = result.world;
     if (result.result.ok) ids.record(step, result.result.value);
