@@ -68,7 +68,7 @@ export interface SequenceOptions {
    * Make one VPC a hub that aims at this many peering connections (requests to as many other VPCs,
    * created as needed), so that a VPC's connections fill more than one page of
    * DescribeVpcPeeringConnections (MaxResults is at least 5) and pagination bugs show. Hub steps weigh
-   * as much as all the others together, and `maxLength` defaults to `max(30, 6 × density)`. 0: no hub.
+   * as much as all the others together, and `maxLength` defaults to `max(30, 8 × density)`. 0: no hub.
    * @defaultValue 0
    */
   readonly density?: number;
@@ -142,7 +142,7 @@ function plan(templates: readonly StepTemplate[], settings: Settings, settle: bo
 export function commandSequence(options: SequenceOptions = {}): fc.Arbitrary<readonly SequenceStep[]> {
   const settings = settingsOf(options);
   const minLength = options.minLength ?? 0;
-  const maxLength = options.maxLength ?? Math.max(30, 6 * settings.density);
+  const maxLength = options.maxLength ?? Math.max(30, 8 * settings.density);
   const settle = !settings.allowed.has('AdvanceClock');
   return fc
     .array(stepTemplate(settings, options.invalid ?? 1), { minLength, maxLength, size: 'max' })

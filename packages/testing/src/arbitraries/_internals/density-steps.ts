@@ -34,14 +34,22 @@ function hubLinks(tracker: Tracker, hub: VpcEntry): { readonly joined: Set<strin
  * The hub's next connection, while it has fewer than `density` that its owner sees: a request from
  * the hub to a live VPC it is not joined with and does not overlap (so the request is not failed),
  * or else a new VPC to request to, with a block the hub does not overlap, owned round the cast.
- * Once the hub is dense enough, a Describe of its connections by its owner (when allowed; else more).
+ * Once the hub is dense enough, the Accept of its pending requests, then a Describe of its
+ * connections by its owner (when allowed; else more connections).
  */
 function hubStep(tracker: Tracker, settings: Settings, density: number, n: number) {
   const hub = tracker.liveVpcs()[0];
   if (hub === undefined) return createVpcStep(viewer(settings, n), '10.0.0.0/16');
   const { joined, seen } = hubLinks(tracker, hub);
-  if (seen >= density && settings.allowed.has('DescribeVpcPeeringConnections')) {
-    return { caller: hub.owner, command: { type: 'DescribeVpcPeeringConnections' as const, Filters: [{ Name: 'requester-vpc-info.vpc-id', Values: [hub.symbol] }] } };
+  if (seen >= density) {
+    // Dense enough: answer the hub's pending requests (so its page holds active ones too), then read it.
+    const pending = tracker.pcxs.find((pcx) => pcx.requesterVpc === hub.symbol && tracker.statusSeenBy(pcx, pcx.accepter) === 'pending-acceptance');
+    if (pending !== undefined && settings.allowed.has('AcceptVpcPeeringConnection')) {
+      return { caller: pending.accepter, command: { type: 'AcceptVpcPeeringConnection' as const, VpcPeeringConnectionId: pending.symbol } };
+    }
+    if (settings.allowed.has('DescribeVpcPeeringConnections')) {
+      return { caller: hub.owner, command: { type: 'DescribeVpcPeeringConnections' as const, Filters: [{ Name: 'requester-vpc-info.vpc-id', Values: [hub.symbol] }] } };
+    }
   }
   const peer = tracker.liveVpcs().find((vpc) => vpc !== hub && !joined.has(vpc.symbol) && !blocksOverlap(vpc.cidrs, hub.cidrs));
   if (peer !== undefined) return requestStep(hub, peer, false, null);

@@ -11,6 +11,7 @@ import { invalidTagLists } from '../invalid-tag-lists.js';
 import type { SequenceStep } from '../sequence-step.js';
 import { planRequest, requestStep, withConnection } from './peering-steps.js';
 import { CIDR_POOL, other, pickFrom, viewer, type Settings } from './settings.js';
+import { mistakesFor } from './routing-mistakes.js';
 import { wrongStateVariants } from './state-steps.js';
 import { template, type StepTemplate, type WeightedTemplates } from './template.js';
 import type { PcxEntry, Tracker } from './tracker.js';
@@ -234,6 +235,11 @@ function missingVariants(settings: Settings): Variant[] {
   );
 }
 
+/** The routing mistakes (routing-mistakes.ts): each plans the steps it needs, then itself. */
+function routingVariants(settings: Settings): Variant[] {
+  return mistakesFor(settings).map((mistake) => variant(mistake.action, pick, (n, tracker) => mistake.plan(tracker, settings, n).step));
+}
+
 /** DryRun on a valid-looking step of each action that takes it in the SDK (spec §8.3). */
 function dryRunVariants(valid: readonly WeightedTemplates[]): Variant[] {
   const takesDryRun = (action: CommandType) => !['AssociateVpcCidrBlock', 'DisassociateVpcCidrBlock', 'ModifyVpcAttribute', 'AdvanceClock', 'FailPeeringChecks'].includes(action);
@@ -258,10 +264,11 @@ function dryRunVariants(valid: readonly WeightedTemplates[]): Variant[] {
 /**
  * The invalid templates allowed by the settings, `weight` in all (0: none), shared by the kinds of
  * mistake (IDs, parties, states, requests, CIDRs, tags, filters, missing parameters, DryRun) — equally
- * but for the wrong states' three shares — and within a kind by the actions it applies to.
+ * but for the wrong states' three shares and the routing mistakes' two — and within a kind by the actions it applies to.
  */
 export function invalidTemplates(settings: Settings, valid: readonly WeightedTemplates[], weight: number): WeightedTemplates[] {
-  // [variants, shares]: wrong-state steps get three shares — before them, 700 runs held no
+  // [variants, shares]: routing mistakes (only with the routing actions) get two, as they are many;
+  // wrong-state steps get three shares — before them, 700 runs held no
   // InvalidStateTransition at all (issue 16 §5), and half their plans are the steps towards the state.
   const kinds: [Variant[], number][] = (
     [
@@ -274,6 +281,7 @@ export function invalidTemplates(settings: Settings, valid: readonly WeightedTem
       [filterVariants(settings), 1],
       [missingVariants(settings), 1],
       [dryRunVariants(valid), 1],
+      [routingVariants(settings), 2],
     ] as [Variant[], number][]
   )
     .map(([variants, shares]): [Variant[], number] => [variants.filter(({ action }) => settings.allowed.has(action)), shares])

@@ -217,15 +217,20 @@ export function routingTemplates(settings: Settings): WeightedTemplates[] {
       if (rtb !== undefined) return { caller: rtb.owner, command: { type: 'DeleteRouteTable', RouteTableId: rtb.symbol } };
       return withRouteTable(tracker, settings, n, undefined, (table) => ({ caller: table.owner, command: { type: 'DeleteRouteTable', RouteTableId: table.symbol } }));
     }),
-    weighted('AssociateRouteTable', 15, pick, (n, tracker) => planAssociation(tracker, settings, n)),
-    weighted('DisassociateRouteTable', 5, pick, (n, tracker) => {
+    weighted('AssociateRouteTable', 25, pick, (n, tracker) => planAssociation(tracker, settings, n)),
+    weighted('DisassociateRouteTable', 8, pick, (n, tracker) => {
       const assoc = pickFrom(tracker.liveRtbAssocs(), n);
       if (assoc === undefined && settings.allowed.has('AssociateRouteTable')) return planAssociation(tracker, settings, n);
       const owner = tracker.rtb(assoc?.rtb)?.owner ?? viewer(settings, n);
       return { caller: owner, command: { type: 'DisassociateRouteTable', AssociationId: assoc?.symbol ?? symbolFor('rtbassoc', tracker.ids.count('rtbassoc')) } };
     }),
-    weighted('ReplaceRouteTableAssociation', 6, pick, (n, tracker) => {
-      const assoc = pickFrom(tracker.liveRtbAssocs(), n);
+    weighted('ReplaceRouteTableAssociation', 12, pick, (n, tracker) => {
+      // Preferably an association whose VPC has another table to move to.
+      const movable = tracker.liveRtbAssocs().filter((entry) => {
+        const table = tracker.rtb(entry.rtb);
+        return table !== undefined && tracker.liveRtbs().some((rtb) => rtb !== table && rtb.vpc === table.vpc);
+      });
+      const assoc = pickFrom(movable.length > 0 ? movable : tracker.liveRtbAssocs(), n);
       const current = tracker.rtb(assoc?.rtb);
       if ((assoc === undefined || current === undefined) && settings.allowed.has('AssociateRouteTable')) return planAssociation(tracker, settings, n);
       if (assoc === undefined || current === undefined) {

@@ -11,9 +11,6 @@ import type { StepTemplate } from './template.js';
 import { tagTemplates } from './tag-steps.js';
 import { vpcTemplates } from './vpc-steps.js';
 
-/** The valid templates' weights add up to about 400; `invalid` counts tenths of that. */
-const INVALID_UNIT = 40;
-
 /**
  * The template, its caller kept within the cast: a party named by a request (an accepter in a
  * Region no one calls from, say) calls from the cast's first Region or as its first account instead.
@@ -43,7 +40,9 @@ export function stepTemplate(settings: Settings, invalid: number): fc.Arbitrary<
     ...clockTemplates(settings),
     ...routingTemplates(settings),
   ].filter(({ action }) => settings.allowed.has(action));
-  const all = [...valid, ...densityTemplates(settings, settings.density), ...invalidTemplates(settings, valid, Math.round(invalid * INVALID_UNIT))];
+  // `invalid` counts tenths of the valid steps' weight (about 400 without routes, more with them).
+  const unit = valid.reduce((sum, { weight }) => sum + weight, 0) / 10;
+  const all = [...valid, ...densityTemplates(settings, settings.density), ...invalidTemplates(settings, valid, Math.round(invalid * unit))];
   if (all.length === 0) throw new RangeError('commandSequence(): no action left to generate');
   return fc.oneof(...all.map(({ weight, arbitrary }) => ({ weight, arbitrary: arbitrary.map((item) => withinCast(settings, item)) })));
 }
