@@ -12,6 +12,7 @@ import {
   peeredRoute,
   ROUTING_ACTIONS,
   ROUTING_MISTAKE_KINDS,
+  SEQUENCE_ACTIONS,
   subnetCidrBlock,
   world,
   type SequenceStep,
@@ -147,6 +148,19 @@ describe('commandSequence({ routes: true })', () => {
       }
     }
     expect(ok / all).toBeGreaterThan(0.9);
+  });
+
+  test('as a property: any subset of the actions, routing ones included, gives only those actions', () => {
+    const everything = [...SEQUENCE_ACTIONS, ...ROUTING_ACTIONS];
+    fc.assert(
+      fc.property(
+        fc.subarray(everything, { minLength: 1 }).chain((actions) => fc.tuple(fc.constant(actions), commandSequence({ actions, maxLength: 20 }))),
+        ([actions, steps]) => {
+          for (const { command } of steps) expect(actions).toContain(command.type);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   test('deterministic for a seed', () => {
