@@ -76,6 +76,10 @@ export type { GeneratedWorld, WorldConstraints } from './arbitraries/world.js';
 export { commandSequence, DEFAULT_ACCOUNTS, DEFAULT_REGIONS } from './arbitraries/command-sequences.js';
 export type { SequenceOptions } from './arbitraries/command-sequences.js';
 export type { SequenceStep } from './arbitraries/sequence-step.js';
+export { ROUTING_ACTIONS, SEQUENCE_ACTIONS } from './arbitraries/command-sequences.js';
+// Subnets, route tables and routes over peering (issue 13).
+export { subnetCidrBlock, invalidRoutingStep, peeredRoute, ROUTING_MISTAKE_KINDS } from './arbitraries/routing.js';
+export type { InvalidRoutingStep, InvalidRoutingStepOptions, PeeredRoute } from './arbitraries/routing.js';
 export { Bindings, symbolFor, unboundId } from './arbitraries/bindings.js';
 export type { SymbolKind } from './arbitraries/bindings.js';
 export { formatStep } from './arbitraries/format-step.js';

@@ -3,12 +3,27 @@
 // binds the symbols to the IDs its own backend returned.
 import type { SequenceStep } from './sequence-step.js';
 
-/** The kinds of resource a symbol can name: `$vpcN`, `$pcxN`, `$assocN`. */
-export type SymbolKind = 'vpc' | 'pcx' | 'assoc';
+/**
+ * The kinds of resource a symbol can name: `$vpcN`, `$pcxN`, `$assocN` (a VPC's CIDR block
+ * association), `$subnetN`, `$rtbN` (a route table a step created) and `$rtbassocN` (a route table
+ * association a step made).
+ */
+export type SymbolKind = 'vpc' | 'pcx' | 'assoc' | 'subnet' | 'rtb' | 'rtbassoc';
 
-const ID_PREFIX: Readonly<Record<SymbolKind, string>> = { vpc: 'vpc-', pcx: 'pcx-', assoc: 'vpc-cidr-assoc-' };
+/** Every kind, in the order reports list them. */
+const KINDS: readonly SymbolKind[] = ['vpc', 'pcx', 'assoc', 'subnet', 'rtb', 'rtbassoc'];
 
-const SYMBOL = /\$(vpc|pcx|assoc)(\d+)(?!\d)/g;
+const ID_PREFIX: Readonly<Record<SymbolKind, string>> = {
+  vpc: 'vpc-',
+  pcx: 'pcx-',
+  assoc: 'vpc-cidr-assoc-',
+  subnet: 'subnet-',
+  rtb: 'rtb-',
+  rtbassoc: 'rtbassoc-',
+};
+
+// `rtbassoc` before `rtb`, so that `$rtbassoc0` is not read as `$rtb` followed by text.
+const SYMBOL = /\$(vpc|pcx|assoc|subnet|rtbassoc|rtb)(\d+)(?!\d)/g;
 
 /** The symbol of the `index`-th resource of `kind` created (0-based): `symbolFor('pcx', 0)` is `$pcx0`. */
 export const symbolFor = (kind: SymbolKind, index: number): string => `$${kind}${index}`;
@@ -48,6 +63,15 @@ function createdBy(step: SequenceStep, output: unknown): readonly [SymbolKind, u
         'assoc',
         field(field(output, 'CidrBlockAssociation'), 'AssociationId') ?? field(field(output, 'Ipv6CidrBlockAssociation'), 'AssociationId'),
       ];
+    case 'CreateSubnet':
+      return ['subnet', field(field(output, 'Subnet'), 'SubnetId')];
+    case 'CreateRouteTable':
+      return ['rtb', field(field(output, 'RouteTable'), 'RouteTableId')];
+    case 'AssociateRouteTable':
+      return ['rtbassoc', field(output, 'AssociationId')];
+    // The replacement is a new association (routes §1.5): the old ID is gone.
+    case 'ReplaceRouteTableAssociation':
+      return ['rtbassoc', field(output, 'NewAssociationId')];
     default:
       return undefined;
   }
@@ -69,7 +93,7 @@ function createdBy(step: SequenceStep, output: unknown): readonly [SymbolKind, u
  * ```
  */
 export class Bindings {
-  private readonly ids: Record<SymbolKind, string[]> = { vpc: [], pcx: [], assoc: [] };
+  private readonly ids: Record<SymbolKind, string[]> = { vpc: [], pcx: [], assoc: [], subnet: [], rtb: [], rtbassoc: [] };
   private readonly symbols = new Map<string, string>();
 
   /**
@@ -87,7 +111,8 @@ export class Bindings {
 
   /**
    * Records the ID a successful result created: CreateVpc → `$vpcN`, CreateVpcPeeringConnection →
-   * `$pcxN`, AssociateVpcCidrBlock → `$assocN`. `output` is the SDK-shaped output (the engine's and
+   * `$pcxN`, AssociateVpcCidrBlock → `$assocN`, CreateSubnet → `$subnetN`, CreateRouteTable →
+   * `$rtbN`, AssociateRouteTable and ReplaceRouteTableAssociation → `$rtbassocN`. `output` is the SDK-shaped output (the engine's and
    * `@aws-sdk/client-ec2`'s are the same shape). An ID already bound is not counted again: a Create
    * that returns an existing connection (spec §2.2) created nothing.
    */
@@ -107,7 +132,7 @@ export class Bindings {
 
   /** The real ID a symbol is bound to, if it is. */
   idOf(symbol: string): string | undefined {
-    const match = /^\$(vpc|pcx|assoc)(\d+)$/.exec(symbol);
+    const match = /^\$(vpc|pcx|assoc|subnet|rtbassoc|rtb)(\d+)$/.exec(symbol);
     return match === null ? undefined : this.ids[match[1] as SymbolKind][Number(match[2])];
   }
 
@@ -119,7 +144,7 @@ export class Bindings {
   /** Every binding, symbol → real ID, in creation order per kind: plain data for reports and JSON. */
   toJSON(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const kind of ['vpc', 'pcx', 'assoc'] as const) this.ids[kind].forEach((id, index) => (out[symbolFor(kind, index)] = id));
+    for (const kind of KINDS) this.ids[kind].forEach((id, index) => (out[symbolFor(kind, index)] = id));
     return out;
   }
 }

@@ -2,7 +2,7 @@ import { createWorld, PUBLIC_REGIONS, type CommandType } from '@pcxsim/engine';
 import fc from 'fast-check';
 import type { SequenceStep } from './sequence-step.js';
 import type { Settings } from './_internals/settings.js';
-import { SEQUENCE_ACTIONS, stepTemplate } from './_internals/step-templates.js';
+import { ROUTING_ACTIONS, SEQUENCE_ACTIONS, stepTemplate } from './_internals/step-templates.js';
 import type { StepTemplate } from './_internals/template.js';
 import { Tracker } from './_internals/tracker.js';
 
@@ -53,19 +53,40 @@ export interface SequenceOptions {
   /**
    * Restrict the steps to these actions. A step that needs a resource none exists of creates it
    * first only when the creating action is allowed.
-   * @defaultValue every EC2 action of the engine, and `AdvanceClock`
+   * @defaultValue the VPC, peering and tag actions of the engine, and `AdvanceClock` ({@link SEQUENCE_ACTIONS}), plus {@link ROUTING_ACTIONS} with `routes`
    */
   readonly actions?: readonly CommandType[];
+  /**
+   * Add the routing steps (issue 13): subnets, route tables, their associations, and routes to the
+   * peering connections (CreateRoute, ReplaceRoute, DeleteRoute) — see {@link ROUTING_ACTIONS} —
+   * and, with `invalid`, each refusal the routing rules have. Ignored when `actions` is given (name
+   * the routing actions there instead).
+   * @defaultValue false
+   */
+  readonly routes?: boolean;
+  /**
+   * Make one VPC a hub that aims at this many peering connections (requests to as many other VPCs,
+   * created as needed), so that a VPC's connections fill more than one page of
+   * DescribeVpcPeeringConnections (MaxResults is at least 5) and pagination bugs show. Hub steps weigh
+   * as much as all the others together, and `maxLength` defaults to `max(30, 8 × density)`. 0: no hub.
+   * @defaultValue 0
+   */
+  readonly density?: number;
 }
+
+// The action lists, for `actions` and for readers of the defaults.
+export { SEQUENCE_ACTIONS, ROUTING_ACTIONS };
 
 /** The settings of a sequence, checked. */
 export function settingsOf(options: SequenceOptions): Settings {
   const accounts = options.accounts ?? DEFAULT_ACCOUNTS;
   const regions = options.regions ?? DEFAULT_REGIONS;
   if (accounts.length === 0 || regions.length === 0) throw new RangeError('commandSequence(): `accounts` and `regions` must not be empty');
-  const allowed = new Set(options.actions ?? SEQUENCE_ACTIONS);
+  const allowed = new Set(options.actions ?? (options.routes === true ? [...SEQUENCE_ACTIONS, ...ROUTING_ACTIONS] : SEQUENCE_ACTIONS));
   if (options.clockSteps === false) allowed.delete('AdvanceClock');
-  return { accounts, regions, allowed };
+  const density = options.density ?? 0;
+  if (!Number.isInteger(density) || density < 0) throw new RangeError('commandSequence(): `density` must be a whole number, 0 or more');
+  return { accounts, regions, allowed, density };
 }
 
 /** A world that knows every Region of the settings, for the planner. */
@@ -121,7 +142,7 @@ function plan(templates: readonly StepTemplate[], settings: Settings, settle: bo
 export function commandSequence(options: SequenceOptions = {}): fc.Arbitrary<readonly SequenceStep[]> {
   const settings = settingsOf(options);
   const minLength = options.minLength ?? 0;
-  const maxLength = options.maxLength ?? 30;
+  const maxLength = options.maxLength ?? Math.max(30, 8 * settings.density);
   const settle = !settings.allowed.has('AdvanceClock');
   return fc
     .array(stepTemplate(settings, options.invalid ?? 1), { minLength, maxLength, size: 'max' })

@@ -6,7 +6,7 @@ import { formatStep } from './format-step.js';
 import type { SequenceStep } from './sequence-step.js';
 
 /** Options of {@link world}. */
-export interface WorldConstraints extends Pick<SequenceOptions, 'accounts' | 'regions' | 'minLength' | 'maxLength' | 'clockSteps' | 'actions'> {
+export interface WorldConstraints extends Pick<SequenceOptions, 'accounts' | 'regions' | 'minLength' | 'maxLength' | 'clockSteps' | 'actions' | 'routes' | 'density'> {
   /**
    * The options of the world the steps run on (seed, timing, quotas, …).
    * @defaultValue `createWorld()`'s defaults, with the Regions of `regions` added
@@ -46,7 +46,9 @@ export function runSteps(steps: readonly SequenceStep[], options: WorldOptions):
 /**
  * Whole worlds of `@pcxsim/engine`, each BUILT BY RUNNING ENGINE COMMANDS through `apply` from an
  * empty world — VPCs of several accounts in several Regions, with CIDR associations, DNS attributes,
- * tags, and peering connections in every state the steps reach — so every world is one the engine
+ * tags, and peering connections in every state the steps reach — with `routes`, subnets, route
+ * tables, associations and routes to those connections (active or blackhole as their connections
+ * are); with `density`, a hub VPC with many connections — so every world is one the engine
  * can actually reach, never a hand-assembled record. Only valid-looking steps are used (a step may
  * still be refused, as a real call would be; it then changes nothing).
  *

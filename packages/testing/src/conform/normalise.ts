@@ -37,7 +37,10 @@ function normaliseValue(value: unknown, key: string, symbols: SymbolTable): unkn
     return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, normaliseValue(inner, name, symbols)]));
   }
   if (typeof value !== 'string') return value;
-  if (key === 'NextToken') return MARKERS.token;
+  // ClientToken: the SDK fills in a fresh idempotency token (CreateRouteTable echoes it, routes §1.3).
+  if (key === 'NextToken' || key === 'ClientToken') return MARKERS.token;
+  // An ARN names its resource's ID (SubnetArn: `…:subnet/subnet-…`): the ID in it as its symbol.
+  if (key.endsWith('Arn')) return symboliseText(value, symbols);
   // spec §6.1: Amazon picks the /56; two servers pick different ones.
   if (key === 'Ipv6CidrBlock') return MARKERS.amazonIpv6;
   const symbol = symbols.symbolOf(value);

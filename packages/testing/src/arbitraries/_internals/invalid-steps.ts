@@ -1,5 +1,6 @@
-// Deliberately invalid steps: bad and malformed IDs, the wrong party or Region, bad CIDRs, bad tags,
-// bad filters, bad peer parameters, missing parameters, and DryRun. Each names the action it calls,
+// Deliberately invalid steps: bad and malformed IDs, the wrong party or Region, the wrong state (see
+// state-steps.ts), bad CIDRs, bad tags, bad filters, bad peer parameters, missing parameters, DryRun,
+// and the refusals of subnets, route tables and routes (see routing-mistakes.ts). Each names the action it calls,
 // so a sequence restricted to some actions keeps only theirs.
 import type { Caller, Command, CommandType } from '@pcxsim/engine';
 import type { TagInput } from '@pcxsim/tags';
@@ -10,6 +11,8 @@ import { invalidTagLists } from '../invalid-tag-lists.js';
 import type { SequenceStep } from '../sequence-step.js';
 import { planRequest, requestStep, withConnection } from './peering-steps.js';
 import { CIDR_POOL, other, pickFrom, viewer, type Settings } from './settings.js';
+import { mistakesFor } from './routing-mistakes.js';
+import { wrongStateVariants } from './state-steps.js';
 import { template, type StepTemplate, type WeightedTemplates } from './template.js';
 import type { PcxEntry, Tracker } from './tracker.js';
 import { pooledTags, withVpc } from './vpc-steps.js';
@@ -232,6 +235,11 @@ function missingVariants(settings: Settings): Variant[] {
   );
 }
 
+/** The routing mistakes (routing-mistakes.ts): each plans the steps it needs, then itself. */
+function routingVariants(settings: Settings): Variant[] {
+  return mistakesFor(settings).map((mistake) => variant(mistake.action, pick, (n, tracker) => mistake.plan(tracker, settings, n).step));
+}
+
 /** DryRun on a valid-looking step of each action that takes it in the SDK (spec §8.3). */
 function dryRunVariants(valid: readonly WeightedTemplates[]): Variant[] {
   const takesDryRun = (action: CommandType) => !['AssociateVpcCidrBlock', 'DisassociateVpcCidrBlock', 'ModifyVpcAttribute', 'AdvanceClock', 'FailPeeringChecks'].includes(action);
@@ -254,24 +262,35 @@ function dryRunVariants(valid: readonly WeightedTemplates[]): Variant[] {
 }
 
 /**
- * The invalid templates allowed by the settings, `weight` in all (0: none), shared equally by the
- * kinds of mistake (IDs, parties, requests, CIDRs, tags, filters, missing parameters, DryRun) and
- * within a kind by the actions it applies to.
+ * The invalid templates allowed by the settings, `weight` in all (0: none), shared by the kinds of
+ * mistake (IDs, parties, states, requests, CIDRs, tags, filters, missing parameters, DryRun) — equally
+ * but for the wrong states' three shares and the routing mistakes' two — and within a kind by the actions it applies to.
  */
 export function invalidTemplates(settings: Settings, valid: readonly WeightedTemplates[], weight: number): WeightedTemplates[] {
-  const kinds = [
-    idVariants(settings),
-    partyVariants(settings),
-    requestVariants(settings),
-    cidrVariants(settings),
-    tagVariants(settings),
-    filterVariants(settings),
-    missingVariants(settings),
-    dryRunVariants(valid),
-  ]
-    .map((variants) => variants.filter(({ action }) => settings.allowed.has(action)))
-    .filter((variants) => variants.length > 0);
+  // [variants, shares]: routing mistakes (only with the routing actions) get two, as they are many;
+  // wrong-state steps get three shares — before them, 700 runs held no
+  // InvalidStateTransition at all (issue 16 §5), and half their plans are the steps towards the state.
+  const kinds: [Variant[], number][] = (
+    [
+      [idVariants(settings), 1],
+      [partyVariants(settings), 1],
+      [wrongStateVariants(settings), 3],
+      [requestVariants(settings), 1],
+      [cidrVariants(settings), 1],
+      [tagVariants(settings), 1],
+      [filterVariants(settings), 1],
+      [missingVariants(settings), 1],
+      [dryRunVariants(valid), 1],
+      [routingVariants(settings), 2],
+    ] as [Variant[], number][]
+  )
+    .map(([variants, shares]): [Variant[], number] => [variants.filter(({ action }) => settings.allowed.has(action)), shares])
+    .filter(([variants]) => variants.length > 0);
   if (weight <= 0 || kinds.length === 0) return [];
-  const each = Math.max(1, Math.round(weight / kinds.length));
-  return kinds.map((variants) => ({ action: variants[0]!.action, weight: each, arbitrary: fc.oneof(...variants.map(({ arbitrary }) => arbitrary)) }));
+  const unit = weight / kinds.reduce((sum, [, shares]) => sum + shares, 0);
+  return kinds.map(([variants, shares]) => ({
+    action: variants[0]!.action,
+    weight: Math.max(1, Math.round(unit * shares)),
+    arbitrary: fc.oneof(...variants.map(({ arbitrary }) => arbitrary)),
+  }));
 }

@@ -8,6 +8,8 @@ export interface Settings {
   readonly accounts: readonly string[];
   readonly regions: readonly string[];
   readonly allowed: ReadonlySet<CommandType>;
+  /** The connections a hub VPC aims at (0: no hub). */
+  readonly density: number;
 }
 
 /**

@@ -39,6 +39,36 @@ export interface AssocEntry {
   gone: boolean;
 }
 
+/** A subnet a step created. */
+export interface SubnetEntry {
+  readonly symbol: string;
+  /** Its VPC's symbol. */
+  readonly vpc: string;
+  readonly owner: Caller;
+  readonly cidr: string;
+  deleted: boolean;
+}
+
+/** A route table a step created, and the pcx routes steps put in it (destination → `$pcxN`). */
+export interface RtbEntry {
+  readonly symbol: string;
+  /** Its VPC's symbol. */
+  readonly vpc: string;
+  readonly owner: Caller;
+  readonly routes: Map<string, string>;
+  deleted: boolean;
+}
+
+/** A route table association a step made (of a subnet: the main association has no symbol). */
+export interface RtbAssocEntry {
+  readonly symbol: string;
+  /** The table's symbol. */
+  readonly rtb: string;
+  /** The subnet's symbol. */
+  readonly subnet: string;
+  gone: boolean;
+}
+
 const field = (value: unknown, name: string): unknown =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 
@@ -57,6 +87,9 @@ export class Tracker {
   readonly vpcs: VpcEntry[] = [];
   readonly pcxs: PcxEntry[] = [];
   readonly assocs: AssocEntry[] = [];
+  readonly subnets: SubnetEntry[] = [];
+  readonly rtbs: RtbEntry[] = [];
+  readonly rtbassocs: RtbAssocEntry[] = [];
 
   constructor(world: World) {
     this.world = world;
@@ -78,7 +111,14 @@ export class Tracker {
 
   /** Notes a successful step's effect on the entries (after binding what it created). */
   private observe(step: SequenceStep, output: unknown): void {
-    const before = { vpc: this.ids.count('vpc'), pcx: this.ids.count('pcx'), assoc: this.ids.count('assoc') };
+    const before = {
+      vpc: this.ids.count('vpc'),
+      pcx: this.ids.count('pcx'),
+      assoc: this.ids.count('assoc'),
+      subnet: this.ids.count('subnet'),
+      rtb: this.ids.count('rtb'),
+      rtbassoc: this.ids.count('rtbassoc'),
+    };
     this.ids.record(step, output);
     const { command, caller } = step;
     switch (command.type) {
@@ -127,8 +167,93 @@ export class Tracker {
         }
         break;
       default:
+        this.observeRouting(step, before);
         break;
     }
+  }
+
+  /** Notes a successful routing step's effect on the entries. */
+  private observeRouting(step: SequenceStep, before: Readonly<Record<'subnet' | 'rtb' | 'rtbassoc', number>>): void {
+    const { command, caller } = step;
+    switch (command.type) {
+      case 'CreateSubnet':
+        if (this.ids.count('subnet') > before.subnet) {
+          this.subnets.push({ symbol: symbolFor('subnet', before.subnet), vpc: command.VpcId ?? '', owner: caller, cidr: command.CidrBlock ?? '', deleted: false });
+        }
+        break;
+      case 'DeleteSubnet': {
+        const subnet = this.subnets.find((entry) => entry.symbol === command.SubnetId);
+        if (subnet === undefined) break;
+        subnet.deleted = true;
+        // routes §1.5: a subnet's association goes with it.
+        for (const assoc of this.rtbassocs) if (assoc.subnet === subnet.symbol) assoc.gone = true;
+        break;
+      }
+      case 'CreateRouteTable':
+        if (this.ids.count('rtb') > before.rtb) {
+          this.rtbs.push({ symbol: symbolFor('rtb', before.rtb), vpc: command.VpcId ?? '', owner: caller, routes: new Map(), deleted: false });
+        }
+        break;
+      case 'DeleteRouteTable': {
+        const rtb = this.rtb(command.RouteTableId);
+        if (rtb !== undefined) rtb.deleted = true;
+        break;
+      }
+      case 'AssociateRouteTable':
+        if (this.ids.count('rtbassoc') > before.rtbassoc) {
+          this.rtbassocs.push({ symbol: symbolFor('rtbassoc', before.rtbassoc), rtb: command.RouteTableId ?? '', subnet: command.SubnetId ?? '', gone: false });
+        }
+        break;
+      case 'DisassociateRouteTable': {
+        const assoc = this.rtbassocs.find((entry) => entry.symbol === command.AssociationId);
+        if (assoc !== undefined) assoc.gone = true;
+        break;
+      }
+      case 'ReplaceRouteTableAssociation': {
+        const assoc = this.rtbassocs.find((entry) => entry.symbol === command.AssociationId);
+        if (assoc !== undefined) assoc.gone = true;
+        if (this.ids.count('rtbassoc') > before.rtbassoc && assoc !== undefined) {
+          this.rtbassocs.push({ symbol: symbolFor('rtbassoc', before.rtbassoc), rtb: command.RouteTableId ?? '', subnet: assoc.subnet, gone: false });
+        }
+        break;
+      }
+      case 'CreateRoute':
+      case 'ReplaceRoute': {
+        const rtb = this.rtb(command.RouteTableId);
+        const destination = command.DestinationCidrBlock ?? command.DestinationIpv6CidrBlock;
+        if (rtb === undefined || destination === undefined) break;
+        if (command.VpcPeeringConnectionId !== undefined) rtb.routes.set(destination, command.VpcPeeringConnectionId);
+        else rtb.routes.delete(destination);
+        break;
+      }
+      case 'DeleteRoute': {
+        const destination = command.DestinationCidrBlock ?? command.DestinationIpv6CidrBlock;
+        if (destination !== undefined) this.rtb(command.RouteTableId)?.routes.delete(destination);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  /** The entry of a route table symbol. */
+  rtb(symbol: string | undefined): RtbEntry | undefined {
+    return this.rtbs.find((entry) => entry.symbol === symbol);
+  }
+
+  /** The subnets not deleted. */
+  liveSubnets(): SubnetEntry[] {
+    return this.subnets.filter((entry) => !entry.deleted);
+  }
+
+  /** The route tables not deleted. */
+  liveRtbs(): RtbEntry[] {
+    return this.rtbs.filter((entry) => !entry.deleted);
+  }
+
+  /** The route table associations still in place. */
+  liveRtbAssocs(): RtbAssocEntry[] {
+    return this.rtbassocs.filter((entry) => !entry.gone);
   }
 
   /** The entry of a VPC symbol. */
@@ -148,12 +273,14 @@ export class Tracker {
 
   /** The state of a connection as its requester (or else its accepter) sees it; `undefined` once neither does. */
   statusOf(pcx: PcxEntry): PeeringState | undefined {
+    return this.statusSeenBy(pcx, pcx.requester) ?? this.statusSeenBy(pcx, pcx.accepter);
+  }
+
+  /** The state of a connection as `viewer` sees it; `undefined` when it does not (or it was never created). */
+  statusSeenBy(pcx: PcxEntry, viewer: Caller): PeeringState | undefined {
     const id = this.ids.idOf(pcx.symbol);
     if (id === undefined) return undefined;
-    for (const viewer of [pcx.requester, pcx.accepter]) {
-      const seen = apply(this.world, viewer, { type: 'DescribeVpcPeeringConnections', VpcPeeringConnectionIds: [id] });
-      if (seen.result.ok) return seen.result.value.VpcPeeringConnections[0]?.Status.Code;
-    }
-    return undefined;
+    const seen = apply(this.world, viewer, { type: 'DescribeVpcPeeringConnections', VpcPeeringConnectionIds: [id] });
+    return seen.result.ok ? seen.result.value.VpcPeeringConnections[0]?.Status.Code : undefined;
   }
 }
