@@ -18,6 +18,12 @@ export type { PcxsimOptions, PcxsimContext, ConsistencyOptions } from './fixture
 export type { PcxsimClock } from './fixture/fixture-clock.js';
 export type { Fault, FaultKind, ThrottleFault, InternalErrorFault, RandomThrottleFault, PeeringCheckFailsFault } from './fixture/faults.js';
 export type { CallRecord } from './fixture/call-log.js';
+export { formatCalls, DEFAULT_FAILURE_CALLS } from './fixture/call-report.js';
+export type { CallReportOptions } from './fixture/call-report.js';
+export type { FaultScope } from './fixture/faults.js';
+export type { PcxsimFaults, AddedFault } from './fixture/runtime-faults.js';
+export { TruthReadError } from './fixture/truth.js';
+export type { TruthView } from './fixture/truth.js';
 
 // The conformance checker for other EC2 emulators (what `pcxsim conform` runs).
 export {
