@@ -24,6 +24,8 @@ export type { FaultScope } from './fixture/faults.js';
 export type { PcxsimFaults, AddedFault } from './fixture/runtime-faults.js';
 export { TruthReadError } from './fixture/truth.js';
 export type { TruthView } from './fixture/truth.js';
+export { createVpcFor } from './fixture/vpc-for.js';
+export type { PartyVpc } from './fixture/vpc-for.js';
 
 // The conformance checker for other EC2 emulators (what `pcxsim conform` runs).
 export {
@@ -96,6 +98,8 @@ export { compareOutcomes, Disagreement } from './model/compare-outcomes.js';
 export type { Comparison, ComparisonContext } from './model/compare-outcomes.js';
 export { sdkSystem } from './model/sdk-system.js';
 export type { SdkSystemOptions } from './model/sdk-system.js';
+export { pcxsimOverSdk, fixtureSystem } from './model/pcxsim-over-sdk.js';
+export type { PcxsimOverSdkOptions } from './model/pcxsim-over-sdk.js';
 export type { RealSystem } from './model/real-system.js';
 export { answerOf } from './model/answer.js';
 export type { Answer, AnswerOk, AnswerError } from './model/answer.js';
