@@ -23,7 +23,7 @@ export type { CallReportOptions } from './fixture/call-report.js';
 export type { FaultScope } from './fixture/faults.js';
 export type { PcxsimFaults, AddedFault } from './fixture/runtime-faults.js';
 export { TruthReadError } from './fixture/truth.js';
-export type { TruthView } from './fixture/truth.js';
+export type { TruthView, TruthReadInput } from './fixture/truth.js';
 export { createVpcFor } from './fixture/vpc-for.js';
 export type { PartyVpc } from './fixture/vpc-for.js';
 
