@@ -4,7 +4,8 @@
  * - Arbitraries (fast-check) for prefixes, VPC CIDR blocks, tags, accounts, Regions, VPCs, whole
  *   reachable worlds and command sequences.
  * - `withPcxsim`: real `@aws-sdk/client-ec2` clients wired in-process to a fresh deterministic
- *   world, with clock control and fault injection.
+ *   world, with clock control, fault injection (from the start or from any moment on), lag-free
+ *   reads, and failures that print the EC2 calls of the run.
  * - A model-based testing kit: ready `fc.commands` for the peering actions, with the engine as the
  *   model.
  * - A conformance checker that compares any EC2 endpoint with pcxsim.
