@@ -10,9 +10,10 @@ import {
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
-import { apply, createWorld, withoutDescribeLag } from '@pcxsim/engine';
+import { apply, createWorld, PUBLIC_REGIONS, withoutDescribeLag, type World } from '@pcxsim/engine';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { TruthReadError, withPcxsim } from '../src/index.js';
+import { Bindings, commandSequence, DEFAULT_ACCOUNTS, DEFAULT_REGIONS, TruthReadError, withPcxsim, type SequenceStep } from '../src/index.js';
 import { A, B, EAST, WEST, failure, requestPeering, twoVpcs } from './fixture-helpers.js';
 
 const LAG = { describeDelayMs: 5_000 };
@@ -119,5 +120,38 @@ describe('withoutDescribeLag (engine)', () => {
     const seen = apply(view, me, { type: 'DescribeVpcs' });
     expect(seen.result.ok && seen.result.value.Vpcs.length).toBe(1);
     expect(seen.world).toBe(view);
+  });
+});
+
+describe('withoutDescribeLag, as a law', () => {
+  /** The world after `steps`, made with `describeDelayMs`. */
+  function run(steps: readonly SequenceStep[], describeDelayMs: number): World {
+    let world = createWorld({ regions: PUBLIC_REGIONS, consistency: { describeDelayMs } });
+    const ids = new Bindings();
+    for (const step of steps) {
+      const { caller, command } = ids.resolve(step);
+      const next = apply(world, caller, command);
+      world = next.world;
+      if (next.result.ok) ids.record(step, next.result.value);
+    }
+    return world;
+  }
+  const reads = (world: World) =>
+    JSON.stringify(
+      DEFAULT_ACCOUNTS.flatMap((accountId) =>
+        DEFAULT_REGIONS.map((region) => {
+          const caller = { accountId, region };
+          return ['DescribeVpcPeeringConnections', 'DescribeVpcs', 'DescribeTags'].map((type) => apply(world, caller, { type } as never).result);
+        }),
+      ),
+    );
+
+  test('whatever the history, the lag-free view of a lagging world reads as the same world made without lag', async () => {
+    await fc.assert(
+      fc.property(commandSequence({ maxLength: 25 }), fc.integer({ min: 1, max: 20_000 }), (steps, delay) => {
+        expect(reads(withoutDescribeLag(run(steps, delay)))).toBe(reads(run(steps, 0)));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
