@@ -2,9 +2,12 @@
 // fixture, so faults, lag and the call log apply; a system of your own maps steps to your functions;
 // pcxsimOverSdk and createVpcFor are the guide's helpers, exported.
 import { AcceptVpcPeeringConnectionCommand, DescribeVpcsCommand, EC2ServiceException } from '@aws-sdk/client-ec2';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   checkAgainstModel,
+  PeeringModel,
+  peeringCommands,
   createVpcFor,
   fixtureSystem,
   ModelCheckFailure,
@@ -70,6 +73,19 @@ describe('checkAgainstModel inside withPcxsim', () => {
       maxCommands: 12,
       parameters: { numRuns: 30, seed: 5 },
     });
+  });
+
+  test('peeringCommands with fc.asyncModelRun inside a fixture of your own: the steps are the fixture’s calls', async () => {
+    await fc.assert(
+      fc.asyncProperty(peeringCommands({ actions: PEERING, maxCommands: 10 }), (commands) =>
+        withPcxsim({}, async (context) => {
+          await fc.asyncModelRun(() => ({ model: new PeeringModel(), real: fixtureSystem(context) }), commands);
+          const sent = [...commands].map(String).filter((step) => !step.startsWith('AdvanceClock'));
+          expect(context.calls().map((call) => call.action)).toEqual(sent.map((step) => step.slice(0, step.search(/[{(]/))));
+        }),
+      ),
+      { numRuns: 10, seed: 8 },
+    );
   });
 
   test('either `real` or `pcxsim`, not both, not neither', async () => {
