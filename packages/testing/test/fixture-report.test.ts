@@ -92,6 +92,8 @@ describe('the calls of a failed run', () => {
       ['boom', '', 'EC2 calls in this run: 3 (the first 1 not shown)', `  2. ${A}@${EAST} CreateVpc CidrBlock=10.1.0.0/16 → 200`, `  3. ${A}@${EAST} CreateVpc CidrBlock=10.2.0.0/16 → 200`].join('\n'),
     );
     expect(((await rejection(withPcxsim({ failureCalls: 0 }, body))) as Error).message).toBe('boom');
+    expect(((await rejection(withPcxsim({ failureCalls: Infinity }, body))) as Error).message.split('\n').slice(2, 4)).toEqual(['EC2 calls in this run: 3', `  1. ${A}@${EAST} CreateVpc CidrBlock=10.0.0.0/16 → 200`]);
+    await expect(withPcxsim({ failureCalls: -1 }, body)).rejects.toThrow('withPcxsim: failureCalls must be a number from 0, not -1');
     expect(await rejection(withPcxsim({}, () => Promise.reject('a string')))).toBe('a string');
     // A run without calls says so.
     expect(((await rejection(withPcxsim({}, () => Promise.reject(new Error('early'))))) as Error).message).toBe('early\n\nEC2 calls in this run: 0');
