@@ -58,7 +58,10 @@ export function forgetPeeringLag(tx: Tx, record: PeeringRecord): void {
 /** The connection as Describe shows it now, whoever asks (see `seenBy` for who sees it), or `undefined`. */
 export function shownPeering(world: World, id: string): PeeringRecord | undefined {
   const current = peeringById(world, id);
-  return current === undefined ? undefined : describedVersion(current, world.clock);
+  if (current === undefined) return undefined;
+  // Without a delay every change is shown at once: the current version (what withoutDescribeLag's
+  // view of a lagging world relies on; in a world made with no delay it is what the walk finds).
+  return describeDelay(world) === 0 ? current : describedVersion(current, world.clock);
 }
 
 /** The connections of a view that Describe shows in an older version than their current one. */

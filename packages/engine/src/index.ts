@@ -21,6 +21,7 @@
  */
 
 export { apply, advanceClock } from './apply.js';
+export { withoutDescribeLag } from './without-describe-lag.js';
 export type { Step, Result, Success, Failure } from './apply.js';
 
 export { createWorld, freezeWorld, DEFAULT_OPTIONS, DEFAULT_QUOTAS, DEFAULT_START_TIME, WORLD_FORMAT } from './world.js';

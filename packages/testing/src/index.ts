@@ -4,7 +4,8 @@
  * - Arbitraries (fast-check) for prefixes, VPC CIDR blocks, tags, accounts, Regions, VPCs, whole
  *   reachable worlds and command sequences.
  * - `withPcxsim`: real `@aws-sdk/client-ec2` clients wired in-process to a fresh deterministic
- *   world, with clock control and fault injection.
+ *   world, with clock control, fault injection (from the start or from any moment on), lag-free
+ *   reads, and failures that print the EC2 calls of the run.
  * - A model-based testing kit: ready `fc.commands` for the peering actions, with the engine as the
  *   model.
  * - A conformance checker that compares any EC2 endpoint with pcxsim.
@@ -18,6 +19,14 @@ export type { PcxsimOptions, PcxsimContext, ConsistencyOptions } from './fixture
 export type { PcxsimClock } from './fixture/fixture-clock.js';
 export type { Fault, FaultKind, ThrottleFault, InternalErrorFault, RandomThrottleFault, PeeringCheckFailsFault } from './fixture/faults.js';
 export type { CallRecord } from './fixture/call-log.js';
+export { formatCalls, DEFAULT_FAILURE_CALLS } from './fixture/call-report.js';
+export type { CallReportOptions } from './fixture/call-report.js';
+export type { FaultScope } from './fixture/faults.js';
+export type { PcxsimFaults, AddedFault } from './fixture/runtime-faults.js';
+export { TruthReadError } from './fixture/truth.js';
+export type { TruthView, TruthReadInput } from './fixture/truth.js';
+export { createVpcFor } from './fixture/vpc-for.js';
+export type { PartyVpc } from './fixture/vpc-for.js';
 
 // The conformance checker for other EC2 emulators (what `pcxsim conform` runs).
 export {
@@ -94,6 +103,8 @@ export { compareOutcomes, Disagreement } from './model/compare-outcomes.js';
 export type { Comparison, ComparisonContext } from './model/compare-outcomes.js';
 export { sdkSystem } from './model/sdk-system.js';
 export type { SdkSystemOptions } from './model/sdk-system.js';
+export { pcxsimOverSdk, fixtureSystem } from './model/pcxsim-over-sdk.js';
+export type { PcxsimOverSdkOptions } from './model/pcxsim-over-sdk.js';
 export type { RealSystem } from './model/real-system.js';
 export { answerOf } from './model/answer.js';
 export type { Answer, AnswerOk, AnswerError } from './model/answer.js';

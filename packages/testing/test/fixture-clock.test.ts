@@ -16,7 +16,7 @@ const REALISTIC = TRANSIENT_DELAYS.realistic;
 
 describe('clock', () => {
   test('now() is the simulated now; advance and advanceTo move it; it never goes back', async () => {
-    await withPcxsim({ world: { startTime: Date.UTC(2030, 5, 1) } }, async ({ clock }) => {
+    await withPcxsim({ worldOptions: { startTime: Date.UTC(2030, 5, 1) } }, async ({ clock }) => {
       expect(clock.now()).toEqual(new Date(Date.UTC(2030, 5, 1)));
       await clock.advance(90_000);
       expect(clock.now().toISOString()).toBe('2030-06-01T00:01:30.000Z');
@@ -27,6 +27,15 @@ describe('clock', () => {
       await expect(clock.advance(-1)).rejects.toThrow(RangeError);
       await expect(clock.advance(1.5)).rejects.toThrow(RangeError);
       expect(clock.now().toISOString()).toBe('2030-06-02T00:00:00.000Z');
+    });
+  });
+
+  test('the deprecated `world` option still sets the world when `worldOptions` is absent; `worldOptions` wins over it', async () => {
+    await withPcxsim({ world: { startTime: Date.UTC(2031, 0, 1) } }, async ({ clock }) => {
+      expect(clock.now().toISOString()).toBe('2031-01-01T00:00:00.000Z');
+    });
+    await withPcxsim({ world: { startTime: Date.UTC(2031, 0, 1) }, worldOptions: { startTime: Date.UTC(2032, 0, 1) } }, async ({ clock }) => {
+      expect(clock.now().toISOString()).toBe('2032-01-01T00:00:00.000Z');
     });
   });
 

@@ -200,17 +200,17 @@ describe('determinism and isolation', () => {
 });
 
 describe('calls()', () => {
-  test('records every call as it was answered: action, its number, caller, status, error code, fault', async () => {
+  test('records every call as it was answered: action, its number, caller, parameters sent, status, error code, fault', async () => {
     await withPcxsim({ faults: [{ kind: 'throttle', action: 'CreateVpc', call: 2 }] }, async ({ ec2For, calls }) => {
       const ec2 = ec2For(A, EAST);
       await failure(ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16', DryRun: true })));
       await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
       await failure(ec2For(B, WEST).send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })));
       expect(calls().map(({ requestId, ...rest }) => ({ ...rest, requestId: typeof requestId }))).toEqual([
-        { action: 'CreateVpc', call: 1, accountId: A, region: EAST, status: 412, errorCode: 'DryRunOperation', fault: undefined, requestId: 'string' },
-        { action: 'CreateVpc', call: 2, accountId: A, region: EAST, status: 503, errorCode: 'RequestLimitExceeded', fault: 'throttle', requestId: 'string' },
-        { action: 'CreateVpc', call: 3, accountId: A, region: EAST, status: 200, errorCode: undefined, fault: undefined, requestId: 'string' },
-        { action: 'DescribeVpcs', call: 1, accountId: B, region: WEST, status: 400, errorCode: 'InvalidVpcID.NotFound', fault: undefined, requestId: 'string' },
+        { action: 'CreateVpc', call: 1, accountId: A, region: EAST, parameters: { CidrBlock: '10.0.0.0/16', DryRun: 'true' }, status: 412, errorCode: 'DryRunOperation', fault: undefined, requestId: 'string' },
+        { action: 'CreateVpc', call: 2, accountId: A, region: EAST, parameters: { CidrBlock: '10.0.0.0/16' }, status: 503, errorCode: 'RequestLimitExceeded', fault: 'throttle', requestId: 'string' },
+        { action: 'CreateVpc', call: 3, accountId: A, region: EAST, parameters: { CidrBlock: '10.0.0.0/16' }, status: 200, errorCode: undefined, fault: undefined, requestId: 'string' },
+        { action: 'DescribeVpcs', call: 1, accountId: B, region: WEST, parameters: { 'VpcId.1': 'vpc-0123456789abcdef0' }, status: 400, errorCode: 'InvalidVpcID.NotFound', fault: undefined, requestId: 'string' },
       ]);
       expect(Object.isFrozen(calls())).toBe(true);
     });

@@ -1,9 +1,11 @@
 import type { WorldOptions } from '@pcxsim/engine';
 import fc from 'fast-check';
+import { withPcxsim, worldOptionsOf, type PcxsimContext, type PcxsimOptions } from '../fixture/with-pcxsim.js';
 import { formatStep } from '../arbitraries/format-step.js';
 import type { SequenceStep } from '../arbitraries/sequence-step.js';
 import { PeeringModel } from './peering-model.js';
 import { peeringCommands, type PeeringCommandsOptions } from './peering-commands.js';
+import { fixtureSystem } from './pcxsim-over-sdk.js';
 import type { RealSystem } from './real-system.js';
 
 /** The commands a model-based run gets. */
@@ -11,13 +13,29 @@ export type PeeringCommandList = Iterable<fc.AsyncCommand<PeeringModel, RealSyst
 
 /** Options of {@link checkAgainstModel}. */
 export interface CheckAgainstModelOptions extends PeeringCommandsOptions {
-  /** A fresh real system for one run (a new endpoint, an emptied account, …), in the state of an empty world. */
-  readonly real: () => RealSystem | Promise<RealSystem>;
+  /**
+   * A fresh real system for one run (a new endpoint, an emptied account, …), in the state of an
+   * empty world. Give this or {@link CheckAgainstModelOptions.pcxsim}.
+   */
+  readonly real?: () => RealSystem | Promise<RealSystem>;
   /** Called after each run with its real system, to release it. */
   readonly dispose?: (real: RealSystem) => void | Promise<void>;
   /**
+   * Runs each run inside a fresh `withPcxsim(pcxsim, …)` fixture instead of `real`: the steps go
+   * through the fixture's clients, so its faults, eventual consistency and call log apply, and a
+   * failing run's calls are printed in the failure. The system is
+   * {@link CheckAgainstModelOptions.system}'s, by default the fixture's own ({@link fixtureSystem}).
+   */
+  readonly pcxsim?: PcxsimOptions;
+  /**
+   * With `pcxsim`: the real system of a run, made from its fixture — your wrapper over
+   * `context.ec2For`, where one step may be one of your functions rather than one EC2 action.
+   * @defaultValue {@link fixtureSystem}
+   */
+  readonly system?: (context: PcxsimContext) => RealSystem | Promise<RealSystem>;
+  /**
    * The options of the model's world: match the real system's (timing, quotas, Regions).
-   * @defaultValue `createWorld()`'s
+   * @defaultValue with `pcxsim`, the fixture's world options (timing, consistency …); else `createWorld()`'s
    */
   readonly worldOptions?: WorldOptions;
   /**
@@ -37,7 +55,10 @@ export class ModelCheckFailure extends Error {
   /** A failure showing `steps`, with fast-check's `details`. */
   constructor(steps: readonly SequenceStep[], details: fc.RunDetails<[PeeringCommandList]>) {
     const listed = steps.map((step, i) => `  ${i + 1}. ${formatStep(step)}`).join('\n');
-    super(`pcxsim and the real system disagree after ${steps.length} step(s):\n${listed}\n\n${fc.defaultReportMessage(details) ?? ''}`, {
+    // What the last run threw (inside a fixture, with the EC2 calls it made), unless fast-check's report has it already.
+    const error = details.errorInstance;
+    const why = error instanceof Error && !details.runConfiguration.includeErrorInReport ? `\n\n${error.message}` : '';
+    super(`pcxsim and the real system disagree after ${steps.length} step(s):\n${listed}${why}\n\n${fc.defaultReportMessage(details) ?? ''}`, {
       cause: details.errorInstance,
     });
     this.name = 'ModelCheckFailure';
@@ -50,6 +71,10 @@ export class ModelCheckFailure extends Error {
  * Checks a real system against pcxsim's engine in one call: runs {@link peeringCommands} with
  * `fc.asyncModelRun` (a fresh model and a fresh real system per run), and when the two disagree,
  * shrinks to a minimal sequence and throws a {@link ModelCheckFailure} that lists it.
+ *
+ * With `pcxsim` instead of `real`, each run gets a fresh `withPcxsim` fixture: its faults, lag and
+ * call log apply to the steps, which go through `system(context)` (the fixture's own clients by
+ * default, or your wrapper over them).
  *
  * @example
  * ```ts
@@ -67,14 +92,17 @@ export class ModelCheckFailure extends Error {
  * ```
  */
 export async function checkAgainstModel(options: CheckAgainstModelOptions): Promise<void> {
+  const { pcxsim, real: makeReal } = options;
+  if ((pcxsim === undefined) === (makeReal === undefined)) throw new TypeError('checkAgainstModel: give either `real` or `pcxsim`');
+  const worldOptions = options.worldOptions ?? (pcxsim === undefined ? undefined : worldOptionsOf(pcxsim, pcxsim.seed ?? 1));
   let lastFailure: readonly SequenceStep[] = [];
-  const property = fc.asyncProperty(peeringCommands(options), async (commands) => {
+  const run = async (commands: PeeringCommandList, real: () => RealSystem | Promise<RealSystem>) => {
     let model: PeeringModel | undefined;
-    let real: RealSystem | undefined;
+    let made: RealSystem | undefined;
     const setup = async () => {
-      model = new PeeringModel(options.worldOptions);
-      real = await options.real();
-      return { model, real };
+      model = new PeeringModel(worldOptions);
+      made = await real();
+      return { model, real: made };
     };
     try {
       await fc.asyncModelRun(setup, commands);
@@ -83,9 +111,13 @@ export async function checkAgainstModel(options: CheckAgainstModelOptions): Prom
       lastFailure = model?.steps.slice() ?? [];
       throw error;
     } finally {
-      if (real !== undefined) await options.dispose?.(real);
+      if (made !== undefined) await options.dispose?.(made);
     }
-  });
+  };
+  const system = options.system ?? fixtureSystem;
+  const property = fc.asyncProperty(peeringCommands(options), (commands) =>
+    pcxsim === undefined ? run(commands, makeReal!) : withPcxsim(pcxsim, (context) => run(commands, () => system(context))),
+  );
   const details = await fc.check(property, options.parameters ?? {});
   if (details.failed) throw new ModelCheckFailure(lastFailure, details);
 }
