@@ -68,7 +68,7 @@ describe('the web view in Chromium', () => {
       // Running as root (CI containers) needs --no-sandbox.
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] }),
     ]);
-  });
+  }, 300_000); // the build, as test/iac's: minutes from scratch on a busy machine, seconds after
   afterAll(async () => {
     await browser?.close();
     await served?.stop();
