@@ -156,6 +156,7 @@ document.getElementById('app')!.append(
     h(
       'div',
       {},
+      h('section', { 'aria-labelledby': 'world-h' }, h('h2', { id: 'world-h' }, 'World'), graph, tables),
       h(
         'section',
         { 'aria-labelledby': 'act-h' },
@@ -176,7 +177,6 @@ document.getElementById('app')!.append(
         outcome,
         h('details', { open: true }, h('summary', {}, 'Commands'), FORMS.map(commandForm)),
       ),
-      h('section', { 'aria-labelledby': 'world-h' }, h('h2', { id: 'world-h' }, 'World'), graph, tables),
     ),
     h(
       'div',
@@ -263,7 +263,7 @@ function draw(): void {
   );
 
   const select = (id: string): void => dispatch({ type: 'select', connectionId: state.selected === id ? undefined : id });
-  const path = state.reach?.path;
+  const path = state.reach === undefined ? undefined : [...state.reach.path, ...state.reach.vpcs];
   replace(graph, renderGraph(p, { selected: state.selected, path }, select));
   replace(tables, ...renderTables(p, state.selected, select));
   const connection = p.connections.find((c) => c.id === state.selected) ?? (state.selected === undefined ? p.connections[0] : undefined);

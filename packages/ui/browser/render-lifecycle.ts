@@ -5,9 +5,9 @@ import { lifecycleDiagram, nextTransitions } from '../src/lifecycle-diagram.js';
 import { h } from './dom.js';
 import { STATE_COLOURS } from './style.js';
 
-const W = 150;
+const W = 128;
 const H = 34;
-const GX = 40;
+const GX = 22;
 const GY = 16;
 
 const diagram = lifecycleDiagram();

@@ -6,8 +6,8 @@ import { STATE_COLOURS } from './style.js';
 
 const BOX_W = 200;
 const BOX_H = 64;
-const GAP_X = 90;
-const GAP_Y = 70;
+const GAP_X = 250;
+const GAP_Y = 90;
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
@@ -55,7 +55,8 @@ export function renderGraph(p: Picture, highlight: Highlight, onSelect: (id: str
         'stroke-width': strong ? 6 : 3,
         'stroke-dasharray': c.state === 'active' ? undefined : '8 5',
       }),
-      h('text', { x: mx, y: my - 6, 'text-anchor': 'middle', 'font-size': 12, fill: colour }, `${c.id} ${c.state}`),
+      h('text', { x: mx, y: my - 22, 'text-anchor': 'middle', 'font-size': 11, fill: colour }, c.id),
+      h('text', { x: mx, y: my - 8, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 600, fill: colour }, c.state),
     );
   });
   const nodes = p.vpcs.map((vpc) => {
@@ -81,7 +82,7 @@ export function renderGraph(p: Picture, highlight: Highlight, onSelect: (id: str
   });
   return h(
     'svg',
-    { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'graph-title', style: `max-height:${Math.max(160, height)}px` },
+    { viewBox: `0 0 ${width} ${height}`, width, role: 'img', 'aria-labelledby': 'graph-title', style: 'max-width:100%;height:auto' },
     h('title', { id: 'graph-title' }, 'VPCs and peering connections; the tables below hold the same data'),
     ...edges.filter((e): e is HTMLElement => e !== null),
     ...nodes,

@@ -21,6 +21,8 @@ export interface ReachAnswer {
   readonly reachable: boolean;
   /** The hops of the forward path (IDs in order). */
   readonly path: readonly string[];
+  /** The VPCs the forward path runs through, for the graph to pick out. */
+  readonly vpcs: readonly string[];
   /** The engine's explanation sentences (routes §5.3), or the EC2 error. */
   readonly sentences: readonly string[];
 }
@@ -134,9 +136,10 @@ export function playgroundReducer(state: PlaygroundState, action: PlaygroundActi
               destinationIp: action.destinationIp,
               reachable: answer.value.NetworkPathFound,
               path: (answer.value.ForwardPathComponents ?? []).map((c) => c.Component.Id),
+              vpcs: [...new Set((answer.value.ForwardPathComponents ?? []).flatMap((c) => (c.Vpc === undefined ? [] : [c.Vpc.Id])))],
               sentences: (answer.value.Explanations ?? []).map((e) => e.Sentence ?? e.ExplanationCode),
             }
-          : { source: action.source, destinationIp: action.destinationIp, reachable: false, path: [], sentences: [`${answer.error.code}: ${answer.error.message}`] };
+          : { source: action.source, destinationIp: action.destinationIp, reachable: false, path: [], vpcs: [], sentences: [`${answer.error.code}: ${answer.error.message}`] };
         return;
       }
     }

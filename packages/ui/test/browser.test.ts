@@ -139,6 +139,14 @@ describe('the web view in Chromium', () => {
     expect(await page.locator('#lifecycle [aria-current="true"]').getAttribute('data-state')).toBe('pending-acceptance');
     await shot(page, 'playground-pending.png');
 
+    // Can the requester's VPC reach the peer's block? Not without a route: the engine's explanation.
+    const mine = (await page.locator('#vpcs tbody tr').first().getAttribute('data-id'))!;
+    await page.locator('#reach-source').fill(mine);
+    await page.locator('#reach-destination').fill('172.31.0.10');
+    await page.locator('#reach-destination').press('Enter');
+    expect(await page.locator('#reach-answer').textContent()).toContain(`${mine} → 172.31.0.10: not reachable`);
+    expect(await page.locator(`svg .vpc[data-id="${mine}"] rect`).getAttribute('stroke')).toBe('#0969da');
+
     // The requester may not accept: the exact EC2 error (spec §3.1).
     await page.locator('#AcceptVpcPeeringConnection-VpcPeeringConnectionId').fill(pcx);
     await page.locator('form[data-command="AcceptVpcPeeringConnection"] button').click();

@@ -139,5 +139,6 @@ describe('can it reach?', () => {
     state = run(state, { type: 'act-as', caller: A }, { type: 'reach', source: subnet, destinationIp: '10.1.1.10' });
     expect(state.reach).toMatchObject({ reachable: true, sentences: [] });
     expect(state.reach!.path).toContain(pcx);
+    expect(state.reach!.vpcs).toEqual([mine, theirs]);
   });
 });
