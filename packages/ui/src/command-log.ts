@@ -12,12 +12,27 @@ export interface LogEntry {
   readonly command: Command;
 }
 
+/** How one entry of the log went: `ok`, or the EC2 error it was refused with. */
+export type ReplayResult =
+  | {
+      /** Applied. */
+      readonly ok: true;
+    }
+  | {
+      /** Refused. */
+      readonly ok: false;
+      /** The EC2 error code. */
+      readonly code: string;
+      /** Its message. */
+      readonly message: string;
+    };
+
 /** The world after some entries of a log, the result of each, and what each did. */
 export interface Replayed {
   /** The world after the entries. */
   readonly world: World;
   /** Per entry: `ok`, or the EC2 error it was refused with. */
-  readonly results: readonly ({ readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string })[];
+  readonly results: readonly ReplayResult[];
   /** Per entry that changed something: its events, as the timeline reads them. */
   readonly journal: readonly JournalEntry[];
 }

@@ -9,7 +9,7 @@
  */
 
 export { picture } from './picture.js';
-export type { Picture, PictureVpc, PictureEnd, PictureConnection, PictureRoute, PictureRouteTable, PictureSubnet } from './picture.js';
+export type { Picture, PictureBlock, PictureError, PictureVpc, PictureEnd, PictureConnection, PictureRoute, PictureRouteTable, PictureSubnet } from './picture.js';
 export { Journal, JOURNAL_CAPACITY, timelineFor, describeEvent, subjectOf } from './journal.js';
 export type { JournalEntry, TimelineItem } from './journal.js';
 export { liveState } from './live-state.js';
@@ -17,7 +17,7 @@ export type { LiveState } from './live-state.js';
 export { lifecycleDiagram, nextTransitions } from './lifecycle-diagram.js';
 export type { LifecycleDiagram, DiagramNode, DiagramEdge } from './lifecycle-diagram.js';
 export { replay } from './command-log.js';
-export type { LogEntry, Replayed } from './command-log.js';
+export type { LogEntry, Replayed, ReplayResult } from './command-log.js';
 export { scenarioLog } from './scenario-log.js';
 export type { ScenarioFile, ScenarioLog } from './scenario-log.js';
 export { playgroundReducer, initialPlayground, DEFAULT_CALLERS } from './playground-state.js';

@@ -14,9 +14,25 @@ export interface PictureVpc {
   /** The Region it is in: the caller's own. */
   readonly region: string;
   /** Its IPv4 blocks with their association state (`associated`, `associating` …). */
-  readonly blocks: readonly { readonly cidr: string; readonly state: string }[];
+  readonly blocks: readonly PictureBlock[];
   /** True when the caller does not own it and sees it only as a connection's far end. */
   readonly remote: boolean;
+}
+
+/** A VPC's IPv4 block. */
+export interface PictureBlock {
+  /** The block. */
+  readonly cidr: string;
+  /** Its association state (`associated`, `associating` …). */
+  readonly state: string;
+}
+
+/** An EC2 error, as the page shows it. */
+export interface PictureError {
+  /** The EC2 error code. */
+  readonly code: string;
+  /** Its message. */
+  readonly message: string;
 }
 
 /** One end of a connection (the `RequesterVpcInfo` / `AccepterVpcInfo` of DescribeVpcPeeringConnections). */
@@ -100,7 +116,7 @@ export interface Picture {
   /** The Regions this world knows (for the caller picker). */
   readonly regions: readonly string[];
   /** Set when the caller itself is refused (an account that is not 12 digits): the EC2 error code and message. */
-  readonly error?: { readonly code: string; readonly message: string };
+  readonly error?: PictureError;
 }
 
 // Every Describe is run as the caller, then only read: nothing here changes the world.

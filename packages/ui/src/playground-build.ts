@@ -29,7 +29,11 @@ export function readScenarios(dir: string = SCENARIOS_DIR): BuiltScenario[] {
     .map((file) => ({ file, scenario: parse(readFileSync(join(dir, file), 'utf8')) }));
 }
 
-/** Writes the playground into `outDir`; answers the files written with their sizes in bytes. */
+/**
+ * Writes the playground into `outDir`; answers the files written with their sizes in bytes. A
+ * workspace tool: it needs esbuild and yaml (this package's devDependencies) and the scenarios'
+ * directory, none of which a packed install carries.
+ */
 export function buildPlayground(outDir: string, scenariosDir: string = SCENARIOS_DIR): [string, number][] {
   const script = bundle('playground', { define: { __PCXSIM_SCENARIOS__: JSON.stringify(readScenarios(scenariosDir)) } });
   const html = pageHtml('playground', { src: 'playground.js' });

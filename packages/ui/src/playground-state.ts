@@ -8,8 +8,20 @@ import type { ScenarioLog } from './scenario-log.js';
 
 /** What the last command or question gave, for the message line under the form. */
 export type Outcome =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly code: string; readonly message: string };
+  | {
+      /** It succeeded. */
+      readonly ok: true;
+      /** The command and the ID it made (or the new clock). */
+      readonly text: string;
+    }
+  | {
+      /** It was refused. */
+      readonly ok: false;
+      /** The EC2 error code, exactly as a client gets it. */
+      readonly code: string;
+      /** The EC2 error message. */
+      readonly message: string;
+    };
 
 /** The answer to "can subnet X reach address Y?", for the page. */
 export interface ReachAnswer {
@@ -51,14 +63,48 @@ export interface PlaygroundState {
 
 /** Everything a control of the playground can do. */
 export type PlaygroundAction =
-  | { readonly type: 'act-as'; readonly caller: Caller }
-  | { readonly type: 'select'; readonly connectionId: string | undefined }
-  | { readonly type: 'command'; readonly command: Command }
-  | { readonly type: 'advance'; readonly ms: number }
-  | { readonly type: 'back' }
-  | { readonly type: 'forward' }
-  | { readonly type: 'load'; readonly scenario: ScenarioLog }
-  | { readonly type: 'reach'; readonly source: string; readonly destinationIp: string };
+  | {
+      /** Act as (and look as) another caller. */
+      readonly type: 'act-as';
+      /** The caller. */
+      readonly caller: Caller;
+    }
+  | {
+      /** Pick a connection for the lifecycle diagram. */
+      readonly type: 'select';
+      /** The connection, or undefined for none. */
+      readonly connectionId: string | undefined;
+    }
+  | {
+      /** Send a command as the current caller. */
+      readonly type: 'command';
+      /** The command. */
+      readonly command: Command;
+    }
+  | {
+      /** Move the clock on. */
+      readonly type: 'advance';
+      /** By this many milliseconds. */
+      readonly ms: number;
+    }
+  | {
+      /** One step back (or forward) through the log. */
+      readonly type: 'back' | 'forward';
+    }
+  | {
+      /** Start over from a scenario. */
+      readonly type: 'load';
+      /** The scenario, expanded. */
+      readonly scenario: ScenarioLog;
+    }
+  | {
+      /** Ask whether a subnet can reach an address. */
+      readonly type: 'reach';
+      /** The subnet (or VPC). */
+      readonly source: string;
+      /** The address. */
+      readonly destinationIp: string;
+    };
 
 /** The callers a fresh playground offers: two accounts in one Region, and the first in another. */
 export const DEFAULT_CALLERS: readonly Caller[] = [
