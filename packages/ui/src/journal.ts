@@ -33,8 +33,20 @@ export class Journal {
   /** A journal keeping the last `capacity` entries. */
   constructor(private readonly capacity: number = JOURNAL_CAPACITY) {}
 
-  /** Records one applied command. */
+  /**
+   * Records one applied command. A clock step that did nothing but move the clock, right after
+   * another such step, is merged into it: under `--clock wall` every request (each poll of the page
+   * included) moves the clock, and those steps must not push the real events out.
+   */
   record(at: number, caller: Caller, action: string, events: readonly EngineEvent[]): void {
+    const newest = this.ring.length === 0 ? -1 : (this.start + this.ring.length - 1) % this.ring.length;
+    const last = this.ring[newest];
+    const tick = events.length === 1 && events[0]!.type === 'ClockAdvanced' ? events[0]! : undefined;
+    const lastTick = last?.events.length === 1 && last.events[0]!.type === 'ClockAdvanced' ? last.events[0]! : undefined;
+    if (tick?.type === 'ClockAdvanced' && lastTick?.type === 'ClockAdvanced') {
+      this.ring[newest] = { ...last!, seq: this.next++, events: [{ type: 'ClockAdvanced', from: lastTick.from, to: tick.to }] };
+      return;
+    }
     const entry = { seq: this.next++, at, caller, action, events };
     if (this.ring.length < this.capacity) this.ring.push(entry);
     else {

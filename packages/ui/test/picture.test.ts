@@ -81,6 +81,20 @@ describe('the journal', () => {
     journal.record(9, A, 'X', []);
     expect(journal.list().map((e) => e.seq)).toEqual([6]);
   });
+
+  test('merges clock steps that only moved the clock, so a wall clock cannot push the real events out', () => {
+    const journal = new Journal(3);
+    const tick = (from: number, to: number) => [{ type: 'ClockAdvanced' as const, from, to }];
+    journal.record(0, A, 'CreateVpc', [{ type: 'VpcCreated', vpcId: 'vpc-1', at: 0 }]);
+    for (let t = 0; t < 100; t++) journal.record(t, A, 'AdvanceClock', tick(t, t + 1));
+    journal.record(100, A, 'AdvanceClock', [...tick(100, 200), { type: 'PeeringRetired', id: 'pcx-1', at: 200 }]);
+    journal.record(200, A, 'AdvanceClock', tick(200, 201));
+    expect(journal.list().map((e) => e.events)).toEqual([
+      tick(0, 100),
+      [...tick(100, 200), { type: 'PeeringRetired', id: 'pcx-1', at: 200 }],
+      tick(200, 201),
+    ]);
+  });
 });
 
 describe('the lifecycle diagram', () => {
