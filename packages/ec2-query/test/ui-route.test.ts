@@ -15,7 +15,7 @@ describe('GET /_pcxsim/ui', () => {
     await server.close();
     await h.close();
   });
-  const get = (path: string): Promise<{ status: number; headers: Record<string, string>; body: string }> => rawHttp(server.url, { method: 'GET', path });
+  const get = (path: string): ReturnType<typeof rawHttp> => rawHttp(server.url, { method: 'GET', path });
 
   test('the page loads its one script from the same server: no CDN', async () => {
     const page = await get('/_pcxsim/ui');

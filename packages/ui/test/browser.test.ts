@@ -76,8 +76,9 @@ describe('the web view in Chromium', () => {
   });
 
   test('the live view draws what the AWS CLI made, and follows the accept without a reload', async () => {
-    const mine = (await aws(ALICE, ['create-vpc', '--cidr-block', '10.0.0.0/16'])).Vpc.VpcId as string;
-    const theirs = (await aws(BOB, ['create-vpc', '--cidr-block', '10.1.0.0/16'])).Vpc.VpcId as string;
+    const [mine, theirs] = (await Promise.all([aws(ALICE, ['create-vpc', '--cidr-block', '10.0.0.0/16']), aws(BOB, ['create-vpc', '--cidr-block', '10.1.0.0/16'])])).map(
+      (created) => created.Vpc.VpcId as string,
+    ) as [string, string];
     const pcx = (await aws(ALICE, ['create-vpc-peering-connection', '--vpc-id', mine, '--peer-vpc-id', theirs, '--peer-owner-id', BOB])).VpcPeeringConnection
       .VpcPeeringConnectionId as string;
     await advance(0); // instant timing: initiating-request passes on the next clock step

@@ -20,6 +20,7 @@ export interface Locator {
   getAttribute(name: string): Promise<string | null>;
   locator(selector: string, options?: { hasText?: string }): Locator;
   nth(index: number): Locator;
+  first(): Locator;
   fill(value: string): Promise<void>;
   press(key: string): Promise<void>;
   click(): Promise<void>;
