@@ -27,7 +27,7 @@ code, .mono { font-family: ui-monospace, monospace; font-size: .85em; }
 .state { font-weight: 600; }
 button { font: inherit; padding: .2rem .6rem; cursor: pointer; }
 button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #0969da; outline-offset: 1px; }
-select { max-width: 100%; }
+select { max-width: 24rem; }
 label { display: inline-flex; flex-direction: column; font-size: .8rem; margin: .2rem .4rem .2rem 0; }
 fieldset { border: 1px solid #eaeef2; margin: .3rem 0; }
 .error { color: #cf222e; font-family: ui-monospace, monospace; }

@@ -114,7 +114,9 @@ describe('the web view in Chromium', () => {
     expect(await page.locator('#timeline').textContent()).toContain(`AcceptVpcPeeringConnection by ${BOB}`);
     await shot(page, 'live-active.png');
     expect(errors).toEqual([]);
-  });
+    // ~25 s on a quiet machine, nearly all of it the four AWS CLI processes (Python startup); under
+    // heavy load each takes 10 s or more, hence the room.
+  }, 120_000);
 
   test('the static playground runs a scenario in the page, steps back, and shows a refusal', async () => {
     const dir = join(scratch, 'playground');
