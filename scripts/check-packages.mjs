@@ -7,7 +7,8 @@
 //   - run the packages' README examples with node, and the engine in a script of its own;
 //   - type-check and run, with vitest, the README's "Use it in your project" example, as written;
 //   - start the installed `pcxsim serve --data` on a free loopback port, drive it with the AWS CLI
-//     (/usr/bin/aws: create-vpc, describe-vpcs), restart it and find the VPC again, stop it;
+//     (/usr/bin/aws: create-vpc, describe-vpcs), restart it and find the VPC again (and in the web
+//     view's state, its prebuilt script served), stop it;
 //   - run the installed `pcxsim-cidr`.
 // better-sqlite3 (the store) is compiled from source against this machine's Node headers
 // (npm_config_nodedir), with prebuilt downloads off: nothing but registry packages is fetched.
@@ -175,6 +176,12 @@ try {
     server = await serve(data); // the store (the native addon) kept it
     try {
       assert.deepEqual(aws(server.url, ['describe-vpcs', '--vpc-ids', vpcId]).Vpcs.map((vpc) => vpc.VpcId), [vpcId]);
+      // The web view from the installed packages: @pcxsim/ui's prebuilt script (no esbuild here), and the world it draws.
+      const script = await fetch(`${server.url}/_pcxsim/ui/live.js`);
+      assert.equal(script.status, 200, 'GET /_pcxsim/ui/live.js');
+      assert.match(await script.text(), /\/_pcxsim\/ui\/state/);
+      const view = await (await fetch(`${server.url}/_pcxsim/ui/state?account=111111111111&region=us-east-1`)).json();
+      assert.deepEqual(view.picture.vpcs.map((vpc) => vpc.id), [vpcId]);
     } finally {
       await server.stop();
     }

@@ -6,10 +6,13 @@
 //   GET  /_pcxsim/health  {"status": "ok"}, or 503 {"status": "unavailable", "reason": …} while changes cannot be kept
 //   POST /_pcxsim/throttle {"requests": n}: the next n EC2 requests get 503 RequestLimitExceeded
 //   POST /_pcxsim/reachability {"accountId", "region", "source", "destinationIp"}: reachability-route.ts
+//   GET  /_pcxsim/ui …    the web view of the world: ui-route.ts
 import type { Step, World } from '@pcxsim/engine';
+import type { Journal } from '@pcxsim/ui';
 import { clockHeader } from './clock-header.js';
 import { formText } from './query-params.js';
 import { answerReachability } from './reachability-route.js';
+import { handleUi, isUiPath } from './ui-route.js';
 import type { WireRequest, WireResponse } from './wire.js';
 
 /** The path prefix of the control API. */
@@ -27,6 +30,8 @@ export interface ControlTarget {
   throttle(requests: number): void;
   /** Why changes cannot be kept now (a store that cannot write), or `undefined` when they can (and when absent). */
   health?(): string | undefined;
+  /** The recent commands with their events, for the web view (`/_pcxsim/ui`); absent, the view is not served. */
+  readonly journal?: Journal;
 }
 
 const json = (status: number, value: unknown, now: number, extra: Record<string, string> = {}): WireResponse => ({
@@ -74,6 +79,7 @@ function readAdvance(body: string | Uint8Array, clock: number): number | string 
 
 /** Answers a request under {@link CONTROL_PREFIX}. Total: never throws. */
 export function handleControl(target: ControlTarget, request: WireRequest): WireResponse {
+  if (target.journal !== undefined && isUiPath(request.path)) return handleUi({ world: target.world, journal: target.journal }, request);
   const route = request.path.slice(CONTROL_PREFIX.length);
   const method = Object.prototype.hasOwnProperty.call(ROUTES, route) ? ROUTES[route] : undefined;
   if (method === undefined) return failure(404, 'NotFound', `No control route ${request.path}`, target.world.clock);

@@ -27,6 +27,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { decodeForm, formText, type Param } from './query-params.js';
 import { requestId } from './request-id.js';
 import { toCommand } from './request.js';
+import { Journal } from '@pcxsim/ui';
 import { signatureMatches } from './sigv4.js';
 import { byteLength, type WireRequest, type WireResponse } from './wire.js';
 import { errorDocument, successDocument } from './xml.js';
@@ -124,6 +125,8 @@ export class Ec2Endpoint implements ControlTarget {
   private readonly initial: WorldOptions;
   /** The request limits in force. */
   readonly limits: Limits;
+  /** What the recent changes did, for the web view at `/_pcxsim/ui` (ui-route.ts). */
+  readonly journal = new Journal();
 
   /** An endpoint with `options`. */
   constructor(options: EndpointOptions = {}) {
@@ -147,6 +150,7 @@ export class Ec2Endpoint implements ControlTarget {
   /** Replaces the world by an empty one with the same configuration; request IDs start over. */
   reset(): void {
     this.current = createWorld(this.initial);
+    this.journal.clear();
     this.counter = 0;
     this.throttled = 0;
     this.durable = this.options.onReset?.(this.current);
@@ -326,6 +330,7 @@ export class Ec2Endpoint implements ControlTarget {
   private commit(before: World, caller: Caller, command: Command, step: Step): Promise<void> | void {
     if (step.world === before) return;
     this.current = step.world;
+    this.journal.record(before.clock, caller, command.type, step.events);
     const listener = this.options.onApplied;
     if (listener === undefined) return;
     let told: void | Promise<void>;

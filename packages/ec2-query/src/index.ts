@@ -43,6 +43,8 @@ export { CONTROL_PREFIX, handleControl } from './control-api.js';
 export { CLOCK_HEADER, clockHeader } from './clock-header.js';
 export type { ControlTarget } from './control-api.js';
 export { answerReachability } from './reachability-route.js';
+export { handleUi, isUiPath, UI_PATH } from './ui-route.js';
+export type { UiSource } from './ui-route.js';
 export type { ReachabilityAnswer, ReachabilityError, ReachabilityErrorBody, ReachabilityFound, ReachabilityRefused } from './reachability-route.js';
 
 export { ACTIONS, isEc2Action } from './actions.js';
