@@ -41,6 +41,7 @@ export type {
   PeeringRecord,
   PeeringOptionsRecord,
   VpcBlocks,
+  VpcLinks,
   TagViews,
 } from './world.js';
 export type { Caller } from './tx.js';
