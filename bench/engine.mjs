@@ -220,6 +220,7 @@ if (COUNT_WRITES) {
     const writes = {};
     workload(build(size), COMMANDS, writes);
     const rows = Object.entries(writes);
+    if (globalThis.__pcxsimTrieWrites === 0) throw new Error(`--count-writes: no write was counted (is ${ENGINE}/dist/pmap.js the trie?)`);
     const total = rows.reduce((sum, [, r]) => sum + r.writes, 0) / rows.reduce((sum, [, r]) => sum + r.commands, 0);
     const each = rows.map(([type, r]) => `${type}=${(r.writes / r.commands).toFixed(2)}`).join(' ');
     console.log(`trie_writes size=${size} per_command=${total.toFixed(2)} ${each}`);

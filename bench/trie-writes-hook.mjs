@@ -5,7 +5,7 @@
 // `export function pset(` / `export function pdelete(` (this one and the commits before it).
 export async function load(url, context, nextLoad) {
   const loaded = await nextLoad(url, context);
-  if (!/\/engine\/dist\/pmap\.js$/.test(url)) return loaded;
+  if (!/\/dist\/pmap\.js$/.test(url)) return loaded;
   let source = String(loaded.source);
   for (const name of ['pset', 'pdelete']) {
     if (!source.includes(`export function ${name}(`)) throw new Error(`trie-writes-hook: no exported ${name} in ${url}`);
