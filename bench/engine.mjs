@@ -15,8 +15,15 @@
 //   (the quota's maximum) through an active connection, in a world of `size` connections.
 // It prints a table, then one plain line per size for run-to-run comparison:
 //   engine size=<connections> commands_per_s=<n> describe_filtered_us=<n> heap_mb=<n> route_mix_per_s=<n> reach_us=<n>
+//
+// `--engine DIR` runs another build of the engine (a checkout's packages/engine, built), so that two
+// commits can be measured with the same script. `--count-writes` counts trie writes (pset and pdelete
+// calls, through bench/trie-writes-hook.mjs) per command of the mixed workload, by command type, and
+// times nothing (the counting wrapper would skew the times): it prints
+//   trie_writes size=<connections> per_command=<n> <CommandType>=<n> …
+import { register } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { apply, createWorld, reachability } from '../packages/engine/dist/index.js';
+import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const option = (name, fallback) => {
@@ -25,6 +32,14 @@ const option = (name, fallback) => {
 };
 const SIZES = option('sizes', '1000,100000,1000000').split(',').map(Number);
 const COMMANDS = Number(option('commands', '200000'));
+const COUNT_WRITES = args.includes('--count-writes');
+const ENGINE = option('engine', new URL('../packages/engine', import.meta.url).pathname);
+
+if (COUNT_WRITES) {
+  globalThis.__pcxsimTrieWrites = 0;
+  register('./trie-writes-hook.mjs', import.meta.url);
+}
+const { apply, createWorld, reachability } = await import(pathToFileURL(`${ENGINE}/dist/index.js`).href);
 
 const A = { accountId: '111111111111', region: 'us-east-1' };
 const B = { accountId: '222222222222', region: 'us-east-1' };
@@ -98,8 +113,18 @@ function build(size) {
  * within Create), accepts it, describes it by ID, and deletes the one created 30 rounds before (active
  * by then: a clock step of 0 ms every 25 rounds moves the transient states on). Pairs are never reused.
  */
-function workload(fixture, commands) {
+function workload(fixture, commands, writes = null) {
   let { world } = fixture;
+  // With --count-writes: each command's trie writes, summed by command type.
+  const run = (caller, command) => {
+    if (writes === null) return apply(world, caller, command);
+    const before = globalThis.__pcxsimTrieWrites;
+    const step = apply(world, caller, command);
+    const row = (writes[command.type] ??= { commands: 0, writes: 0 });
+    row.commands++;
+    row.writes += globalThis.__pcxsimTrieWrites - before;
+    return step;
+  };
   const { workVpcs } = fixture;
   const n = workVpcs.length;
   const created = [];
@@ -111,25 +136,27 @@ function workload(fixture, commands) {
     // Unordered pairs (a, a + 1 + k) with k < (n - 1) / 2 never repeat, in either direction.
     const a = round % n;
     const b = (a + 1 + (Math.floor(round / n) % Math.floor((n - 1) / 2))) % n;
-    let step = apply(world, A, { type: 'CreateVpcPeeringConnection', VpcId: workVpcs[a], PeerVpcId: workVpcs[b] });
+    let step = run(A, { type: 'CreateVpcPeeringConnection', VpcId: workVpcs[a], PeerVpcId: workVpcs[b] });
     world = must(step, 'workload Create').world;
     const id = step.result.value.VpcPeeringConnection.VpcPeeringConnectionId;
     created.push(id);
-    world = must(apply(world, A, { type: 'AcceptVpcPeeringConnection', VpcPeeringConnectionId: id }), 'workload Accept').world;
-    must(apply(world, A, { type: 'DescribeVpcPeeringConnections', VpcPeeringConnectionIds: [id] }), 'workload Describe');
+    world = must(run(A, { type: 'AcceptVpcPeeringConnection', VpcPeeringConnectionId: id }), 'workload Accept').world;
+    must(run(A, { type: 'DescribeVpcPeeringConnections', VpcPeeringConnectionIds: [id] }), 'workload Describe');
     done += 3;
     if (round >= 30) {
-      world = must(apply(world, A, { type: 'DeleteVpcPeeringConnection', VpcPeeringConnectionId: created[round - 30] }), 'workload Delete').world;
+      world = must(run(A, { type: 'DeleteVpcPeeringConnection', VpcPeeringConnectionId: created[round - 30] }), 'workload Delete').world;
       done++;
     }
     round++;
     if (round % 25 === 0) {
-      world = must(apply(world, A, { type: 'AdvanceClock', Milliseconds: 0 }), 'workload tick').world;
+      world = must(run(A, { type: 'AdvanceClock', Milliseconds: 0 }), 'workload tick').world;
       done++;
     }
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
+  // For `node --cpu-prof`: the workload's span, to give bench/cpuprofile-top.mjs as --after-ms/--until-ms.
+  if (writes === null) console.error(`workload window: --after-ms ${Math.round(started)} --until-ms ${Math.round(performance.now())}`);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   return { wall: Math.round(done / seconds), cpu: Math.round(done / cpuSeconds) };
 }
@@ -186,6 +213,19 @@ function routeMix(fixture, commands) {
   }
   const cpu = process.cpuUsage(cpuStarted);
   return Math.round(done / ((cpu.user + cpu.system) / 1e6));
+}
+
+if (COUNT_WRITES) {
+  for (const size of SIZES) {
+    const writes = {};
+    workload(build(size), COMMANDS, writes);
+    const rows = Object.entries(writes);
+    if (globalThis.__pcxsimTrieWrites === 0) throw new Error(`--count-writes: no write was counted (is ${ENGINE}/dist/pmap.js the trie?)`);
+    const total = rows.reduce((sum, [, r]) => sum + r.writes, 0) / rows.reduce((sum, [, r]) => sum + r.commands, 0);
+    const each = rows.map(([type, r]) => `${type}=${(r.writes / r.commands).toFixed(2)}`).join(' ');
+    console.log(`trie_writes size=${size} per_command=${total.toFixed(2)} ${each}`);
+  }
+  process.exit(0);
 }
 
 const rows = [];

@@ -42,6 +42,7 @@ export type {
   PeeringRecord,
   PeeringOptionsRecord,
   VpcBlocks,
+  VpcLinks,
   TagViews,
 } from './world.js';
 export type { Caller } from './tx.js';

@@ -1,5 +1,6 @@
 // Secondary indexes, so that what Describe and the rules ask costs in proportion to the answer,
 // not to the world: one persistent map from an index key to the set of IDs under it.
+import type { PeeringState } from '@pcxsim/lifecycle';
 import type { EditScope } from './edit-scope.js';
 import { emptyPMap, pdelete, pget, pset, type PMap } from './pmap.js';
 
@@ -11,14 +12,27 @@ const NONE: IdSet = emptyPMap<true>();
 /** The (account, Region) a caller sees the world from: `account|region`. */
 export const viewKey = (accountId: string, region: string): string => `${accountId}|${region}`;
 
-/** Connections of one state that a view lists (in `world.statuses`). */
+/** Every connection a view lists, whatever its state (in `world.statuses`). */
+export const listedIn = (view: string): string => `s|${view}`;
+/** Connections of one state that a view lists (in `world.statuses`), for a state {@link hasStatusSet} gives a set of its own. */
 export const byStatus = (view: string, status: string): string => `s|${view}|${status}`;
-/** Every connection either side of which is the VPC. */
-export const byVpc = (vpcId: string): string => `p|${vpcId}`;
-/** The key of the connections between two VPCs, either direction (in `world.pairs`). */
-export const pairOf = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
-/** Counter: the provisioning and active connections of a VPC (the per-VPC quota; in `world.counts`). */
-export const activeOf = (vpcId: string): string => `a|${vpcId}`;
+
+/**
+ * Whether the connections in `status` have a set of their own in the status index. `active` has
+ * not: it is where connections settle, the bulk of a busy view, and a set of it would take two
+ * writes down the deepest set of the world on every connection's way through (in on provisioned,
+ * out on delete). Its members are the view's {@link listedIn} set, whose membership changes only
+ * on creation, retirement and a change of visibility, filtered by state: a `status-code=active`
+ * Describe reads the view's set, in proportion to the view, of which it is mostly the answer.
+ */
+export function hasStatusSet(status: PeeringState): boolean {
+  switch (status) {
+    case 'active':
+      return false;
+    default:
+      return true;
+  }
+}
 /** Counter: the initiating and pending requests an account made (the outstanding-requests quota). */
 export const outstandingOf = (accountId: string): string => `o|${accountId}`;
 /** Connections whose tag set in a view has the key. */
@@ -40,9 +54,6 @@ export function bump(scope: EditScope, counts: PMap<number>, key: string, delta:
   const next = count(counts, key) + delta;
   return next === 0 ? pdelete(scope, counts, key) : pset(scope, counts, key, next);
 }
-
-/** The connections between two VPCs. */
-export const pairMembers = (pairs: PMap<readonly string[]>, a: string, b: string): readonly string[] => pget(pairs, pairOf(a, b)) ?? [];
 
 /** The IDs under `key`. */
 export const members = (index: PMap<IdSet>, key: string): IdSet => pget(index, key) ?? NONE;

@@ -1,12 +1,13 @@
 // Writing records: every change to a VPC or a connection goes through here, so the secondary
-// indexes, the counters and the pair table always agree with the records (all are derived from a
-// record alone). A change touches only what its fields can move: a state change its status and
+// indexes, the counters and each VPC's connections (vpc-links.ts) always agree with the records (all
+// are derived from a record alone). A change touches only what its fields can move: a state change its status and
 // counter entries, a tag change its tag entries; a connection's VPCs never change.
 import { countsAsActive, isOutstanding } from '@pcxsim/lifecycle';
 import * as ix from './indexes.js';
 import { pdelete, pget, pset } from './pmap.js';
 import type { Tx } from './tx.js';
-import { ACCEPTER, BOTH, REQUESTER, listedFor } from './visibility.js';
+import { ACCEPTER, BOTH, REQUESTER, listedFor, viewsOf } from './visibility.js';
+import { linkPair, moveActive } from './vpc-links.js';
 import { recordVpcChange } from './vpc-versions.js';
 import type { PeeringRecord, VpcRecord, World } from './world.js';
 
@@ -16,41 +17,52 @@ export const peeringById = (world: Pick<World, 'peerings'>, id: string): Peering
 /** The VPC with this ID. */
 export const vpcById = (world: Pick<World, 'vpcs'>, id: string): VpcRecord | undefined => pget(world.vpcs, id);
 
-/** The status-index keys: one per view that lists the connection in its state. */
+/**
+ * The status-index keys of a connection: for each view that lists it, the view's set and, when its
+ * state has one (indexes.ts `hasStatusSet`), its state's set.
+ */
 function statusKeys(record: PeeringRecord): string[] {
-  const requesterView = ix.viewKey(record.requesterOwnerId, record.requesterRegion);
-  const accepterView = ix.viewKey(record.accepterOwnerId, record.accepterRegion);
-  if (requesterView === accepterView) return listedFor(record, BOTH) ? [ix.byStatus(requesterView, record.status)] : [];
   const keys: string[] = [];
-  if (listedFor(record, REQUESTER)) keys.push(ix.byStatus(requesterView, record.status));
-  if (listedFor(record, ACCEPTER)) keys.push(ix.byStatus(accepterView, record.status));
+  for (const [view, roles] of viewsOf(record)) {
+    if (!listedFor(record, roles)) continue;
+    keys.push(ix.listedIn(view));
+    if (ix.hasStatusSet(record.status)) keys.push(ix.byStatus(view, record.status));
+  }
   return keys;
 }
 
-/** The status key a view holding `roles` lists the connection under, or `null`. */
-const statusKeyIn = (record: PeeringRecord, view: string, roles: typeof BOTH): string | null =>
-  listedFor(record, roles) ? ix.byStatus(view, record.status) : null;
+/** The state-set key a view holding `roles` lists the connection under, or `null`. */
+const statusKeyIn = (record: PeeringRecord, view: string, listed: boolean): string | null =>
+  listed && ix.hasStatusSet(record.status) ? ix.byStatus(view, record.status) : null;
 
 /**
- * The status index moved from `before`'s state to `after`'s: what `reindex` with the two
- * {@link statusKeys} does (the old keys left first, then the new ones entered), with each view key
- * built once and no key lists, as every state change of every connection comes here.
+ * One view's entries moved from `before`'s state to `after`'s: the state sets, and the view's set
+ * when the view starts or stops listing the connection. What `reindex` with the two
+ * {@link statusKeys} does, with no key lists, as every state change of every connection comes here.
  */
-function restatus(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
+function restatusIn(tx: Tx, view: string, roles: typeof BOTH, before: PeeringRecord, after: PeeringRecord): void {
   const id = after.id;
+  const was = listedFor(before, roles);
+  const is = listedFor(after, roles);
+  const from = statusKeyIn(before, view, was);
+  const to = statusKeyIn(after, view, is);
+  if (from !== to) {
+    if (from !== null) tx.w.statuses = ix.removeMember(tx.edit, tx.w.statuses, from, id);
+    if (to !== null) tx.w.statuses = ix.addMember(tx.edit, tx.w.statuses, to, id);
+  }
+  if (was !== is) {
+    const listed = ix.listedIn(view);
+    tx.w.statuses = was ? ix.removeMember(tx.edit, tx.w.statuses, listed, id) : ix.addMember(tx.edit, tx.w.statuses, listed, id);
+  }
+}
+
+/** The status index moved from `before`'s state to `after`'s, in each view of the connection. */
+function restatus(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
   const requesterView = ix.viewKey(after.requesterOwnerId, after.requesterRegion);
   const accepterView = ix.viewKey(after.accepterOwnerId, after.accepterRegion);
-  const one = requesterView === accepterView;
-  const requesterFrom = statusKeyIn(before, requesterView, one ? BOTH : REQUESTER);
-  const requesterTo = statusKeyIn(after, requesterView, one ? BOTH : REQUESTER);
-  const accepterFrom = one ? null : statusKeyIn(before, accepterView, ACCEPTER);
-  const accepterTo = one ? null : statusKeyIn(after, accepterView, ACCEPTER);
-  let index = tx.w.statuses;
-  if (requesterFrom !== null && requesterFrom !== requesterTo && requesterFrom !== accepterTo) index = ix.removeMember(tx.edit, index, requesterFrom, id);
-  if (accepterFrom !== null && accepterFrom !== accepterTo && accepterFrom !== requesterTo) index = ix.removeMember(tx.edit, index, accepterFrom, id);
-  if (requesterTo !== null && requesterTo !== requesterFrom && requesterTo !== accepterFrom) index = ix.addMember(tx.edit, index, requesterTo, id);
-  if (accepterTo !== null && accepterTo !== accepterFrom && accepterTo !== requesterFrom) index = ix.addMember(tx.edit, index, accepterTo, id);
-  tx.w.statuses = index;
+  if (requesterView === accepterView) return restatusIn(tx, requesterView, BOTH, before, after);
+  restatusIn(tx, requesterView, REQUESTER, before, after);
+  restatusIn(tx, accepterView, ACCEPTER, before, after);
 }
 
 function tagKeys(record: PeeringRecord): string[] {
@@ -59,15 +71,9 @@ function tagKeys(record: PeeringRecord): string[] {
   return keys;
 }
 
-const vpcKeysOf = (record: PeeringRecord): string[] =>
-  record.requesterVpcId === record.accepterVpcId ? [ix.byVpc(record.requesterVpcId)] : [ix.byVpc(record.requesterVpcId), ix.byVpc(record.accepterVpcId)];
-
 function counters(tx: Tx, record: PeeringRecord, delta: 1 | -1): void {
   if (isOutstanding(record.status)) tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.outstandingOf(record.requesterOwnerId), delta);
-  if (countsAsActive(record.status)) {
-    tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.activeOf(record.requesterVpcId), delta);
-    if (record.accepterVpcId !== record.requesterVpcId) tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.activeOf(record.accepterVpcId), delta);
-  }
+  if (countsAsActive(record.status)) tx.w.links = moveActive(tx.edit, tx.w.links, record.requesterVpcId, record.accepterVpcId, delta);
 }
 
 /**
@@ -78,17 +84,7 @@ function recount(tx: Tx, before: PeeringRecord, after: PeeringRecord): void {
   const outstanding = Number(isOutstanding(after.status)) - Number(isOutstanding(before.status));
   if (outstanding !== 0) tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.outstandingOf(after.requesterOwnerId), outstanding);
   const active = Number(countsAsActive(after.status)) - Number(countsAsActive(before.status));
-  if (active !== 0) {
-    tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.activeOf(after.requesterVpcId), active);
-    if (after.accepterVpcId !== after.requesterVpcId) tx.w.counts = ix.bump(tx.edit, tx.w.counts, ix.activeOf(after.accepterVpcId), active);
-  }
-}
-
-function pair(tx: Tx, record: PeeringRecord, add: boolean): void {
-  const key = ix.pairOf(record.requesterVpcId, record.accepterVpcId);
-  const ids = pget(tx.w.pairs, key) ?? [];
-  const next = add ? Object.freeze([...ids, record.id]) : Object.freeze(ids.filter((id) => id !== record.id));
-  tx.w.pairs = next.length === 0 ? pdelete(tx.edit, tx.w.pairs, key) : pset(tx.edit, tx.w.pairs, key, next);
+  if (active !== 0) tx.w.links = moveActive(tx.edit, tx.w.links, after.requesterVpcId, after.accepterVpcId, active);
 }
 
 /** Replaces a connection (`before` → `after`; `undefined` for none) and its index entries. */
@@ -99,10 +95,10 @@ export function writePeering(tx: Tx, before: PeeringRecord | undefined, after: P
     const record = (after ?? before)!;
     const statuses = statusKeys(record);
     tx.w.statuses = ix.reindex(tx.edit, tx.w.statuses, id, after === undefined ? statuses : [], after === undefined ? [] : statuses);
-    const keys = [...tagKeys(record), ...vpcKeysOf(record)];
-    tx.w.index = ix.reindex(tx.edit, tx.w.index, id, after === undefined ? keys : [], after === undefined ? [] : keys);
+    const keys = tagKeys(record);
+    if (keys.length > 0) tx.w.index = ix.reindex(tx.edit, tx.w.index, id, after === undefined ? keys : [], after === undefined ? [] : keys);
     counters(tx, record, after === undefined ? -1 : 1);
-    pair(tx, record, after !== undefined);
+    tx.w.links = linkPair(tx.edit, tx.w.links, record.requesterVpcId, record.accepterVpcId, id, after !== undefined);
     return;
   }
   if (before.status !== after.status || before.deletedBy !== after.deletedBy) {

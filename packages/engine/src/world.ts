@@ -186,6 +186,19 @@ export interface VpcBlocks {
   readonly ipv6: readonly string[];
 }
 
+/**
+ * One VPC's peering connections, every state, visible or not (vpc-links.ts): derived from the
+ * connection records, like the indexes.
+ */
+export interface VpcLinks {
+  /** Its provisioning and active connections: what the per-VPC quota counts (spec §2.3). */
+  readonly active: number;
+  /** How many connections {@link VpcLinks.peers} holds in all. */
+  readonly size: number;
+  /** The connections between it and each other VPC, either direction, by the other VPC's ID, oldest first. */
+  readonly peers: PMap<readonly string[]>;
+}
+
 /** Tag sets of one connection, one per (account, Region) view, keyed `account|region` (spec §7.4). */
 export type TagViews = Readonly<Record<string, TagSet>>;
 
@@ -240,9 +253,10 @@ export interface PeeringRecord {
  * The version of the world's layout. A world saved with another (a snapshot of an older pcxsim) is not
  * read as this one: its commands are replayed instead. 2: block association states, versions for
  * eventual consistency of VPCs, check faults, trie nodes as flat arrays, the status index apart. 3: routing
- * (subnets, route tables, routes).
+ * (subnets, route tables, routes). 4: each VPC's connections, pairs and quota counter in one entry
+ * (`links`), instead of a pair table, per-VPC index sets and counters.
  */
-export const WORLD_FORMAT = 3;
+export const WORLD_FORMAT = 4;
 
 /**
  * The whole simulated EC2 world, frozen plain data: `JSON.parse(JSON.stringify(world))` restores it
@@ -268,10 +282,10 @@ export interface World {
    * map of a few keys: status key → set of IDs (see indexes.ts).
    */
   readonly statuses: PMap<PMap<true>>;
-  /** Counters the quotas read: counter key → count (see indexes.ts). */
+  /** Counters the outstanding-requests quota reads: counter key → count (see indexes.ts). */
   readonly counts: PMap<number>;
-  /** The connections between two VPCs, either direction: pair key → IDs (see indexes.ts). */
-  readonly pairs: PMap<readonly string[]>;
+  /** Each VPC's connections, by the other VPC, and its quota counter: VPC ID → entry (see vpc-links.ts). */
+  readonly links: PMap<VpcLinks>;
   /** The scheduled transitions. */
   readonly schedule: Schedule;
   /** The number of Amazon-provided IPv6 /56 blocks handed out per Region. */
@@ -374,7 +388,7 @@ export function createWorld(options: WorldOptions = {}): World {
     index: emptyPMap<PMap<true>>(),
     statuses: emptyPMap<PMap<true>>(),
     counts: emptyPMap<number>(),
-    pairs: emptyPMap<readonly string[]>(),
+    links: emptyPMap<VpcLinks>(),
     schedule: EMPTY_SCHEDULE,
     ipv6Allocated: {},
     routing: emptyRouting(config.seed >>> 0),

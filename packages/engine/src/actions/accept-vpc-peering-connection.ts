@@ -3,13 +3,14 @@
 import { countsAsActive } from '@pcxsim/lifecycle';
 import type { AcceptVpcPeeringConnectionCommand } from '../commands.js';
 import { activeLimit, alreadyExists } from '../errors.js';
-import { activeOf, count, pairMembers, viewKey } from '../indexes.js';
+import { viewKey } from '../indexes.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { PeeringConnectionOutput } from '../outputs.js';
 import { enter } from '../peering-state.js';
 import { peeringById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { peeringView } from '../views.js';
+import { activeCount, pairMembers } from '../vpc-links.js';
 import type { PeeringRecord } from '../world.js';
 import { userTrigger } from './user-trigger.js';
 
@@ -19,7 +20,7 @@ import { userTrigger } from './user-trigger.js';
  * VPCs, either direction, that is provisioning or active blocks the accept.
  */
 function activeBetween(tx: Tx, record: PeeringRecord): PeeringRecord | undefined {
-  for (const id of pairMembers(tx.w.pairs, record.requesterVpcId, record.accepterVpcId)) {
+  for (const id of pairMembers(tx.w.links, record.requesterVpcId, record.accepterVpcId)) {
     const other = peeringById(tx.w, id)!;
     if (other.id !== record.id && countsAsActive(other.status)) return other;
   }
@@ -34,7 +35,7 @@ export function acceptVpcPeeringConnection(tx: Tx, command: AcceptVpcPeeringConn
   // spec §2.3 [doc]: active connections per VPC, checked on Accept [?] (the natural place).
   const limit = tx.w.config.quotas.activeConnectionsPerVpc;
   for (const vpcId of [record.requesterVpcId, record.accepterVpcId]) {
-    if (count(tx.w.counts, activeOf(vpcId)) >= limit) return refuse(activeLimit(vpcId));
+    if (activeCount(tx.w.links, vpcId) >= limit) return refuse(activeLimit(vpcId));
   }
   const existing = activeBetween(tx, record);
   // [?] the message names the connection already there.

@@ -5,7 +5,7 @@ import { tagsFromSpecifications } from '@pcxsim/tags';
 import type { CreateVpcPeeringConnectionCommand } from '../commands.js';
 import { fromTags, invalidValue, pendingLimit, vpcMalformed } from '../errors.js';
 import { isAccountId, isVpcId, nextId } from '../ids.js';
-import { count, outstandingOf, pairMembers, viewKey } from '../indexes.js';
+import { count, outstandingOf, viewKey } from '../indexes.js';
 import { optionalString, requiredString } from '../input.js';
 import { ownVpcById } from '../lookup.js';
 import { done, refuse, type Outcome } from '../outcome.js';
@@ -16,6 +16,7 @@ import { lifecycleRefusal } from '../lifecycle-decisions.js';
 import { peeringById } from '../records.js';
 import type { Tx } from '../tx.js';
 import { peeringView } from '../views.js';
+import { pairMembers } from '../vpc-links.js';
 import { DEFAULT_OPTIONS, type PeeringRecord } from '../world.js';
 
 /** The roles of Create's caller. */
@@ -27,7 +28,7 @@ const REQUESTER_ONLY: readonly Party[] = Object.freeze(['requester']);
  * The existing one must name the same peer owner and Region [?].
  */
 function existingRequest(tx: Tx, vpcId: string, peerVpcId: string, owner: string, region: string): PeeringRecord | undefined {
-  for (const id of pairMembers(tx.w.pairs, vpcId, peerVpcId)) {
+  for (const id of pairMembers(tx.w.links, vpcId, peerVpcId)) {
     const record = peeringById(tx.w, id)!;
     if (
       isLive(record.status) && // spec §2.2: "pending or active"

@@ -7,7 +7,7 @@ import type { DescribeVpcPeeringConnectionsCommand } from '../commands.js';
 import { literals, parseFilters, passes, type FilterValues, type ParsedFilter } from '../describe-filters.js';
 import { peeringMalformed, peeringNotFound } from '../errors.js';
 import { isPcxId } from '../ids.js';
-import { byStatus, byVpc, indexed, peeringsTagged, viewKey } from '../indexes.js';
+import { byStatus, hasStatusSet, indexed, listedIn, peeringsTagged, viewKey } from '../indexes.js';
 import { stringList } from '../input.js';
 import { done, refuse, type Outcome } from '../outcome.js';
 import type { DescribeVpcPeeringConnectionsOutput } from '../outputs.js';
@@ -18,6 +18,7 @@ import { listedIds } from '../peering-queries.js';
 import { peach } from '../pmap.js';
 import type { Tx } from '../tx.js';
 import { peeringView, showsAccepterDetails, showsExpiration, sideBlocks, statusMessage, tagsIn } from '../views.js';
+import { connectionCount, connectionIds } from '../vpc-links.js';
 import { shownVpc } from '../vpc-versions.js';
 import type { PeeringRecord, World } from '../world.js';
 
@@ -57,26 +58,48 @@ const tagValues: FilterValues<Seen> = ({ record, view }, key) =>
     .filter((tag) => tag.Key === key)
     .map((tag) => tag.Value);
 
-/** Union of index sets, as IDs. */
-function union(world: World, keys: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const key of keys) peach(indexed(world, key), (_, id) => out.add(id as string));
-  return [...out];
+/** IDs a filter can be answered from: how many, and (only for the smallest) which. */
+interface Source {
+  readonly size: number;
+  readonly ids: () => string[];
 }
 
-/** The index keys one filter can be answered from, or `null` when it cannot (wildcards, or no index). */
-function indexKeysFor(view: string, filter: ParsedFilter<Seen>): readonly string[] | null {
-  if (filter.tagKey !== '') return [peeringsTagged(view, filter.tagKey)];
+/** Union of index sets, as IDs. */
+function indexSource(world: World, keys: readonly string[]): Source {
+  return {
+    size: keys.reduce((sum, key) => sum + indexed(world, key).size, 0),
+    ids: () => {
+      const out = new Set<string>();
+      for (const key of keys) peach(indexed(world, key), (_, id) => out.add(id as string));
+      return [...out];
+    },
+  };
+}
+
+/** The connections either side of which is one of the VPCs (world.links). */
+function vpcSource(world: World, vpcIds: readonly string[]): Source {
+  return {
+    size: vpcIds.reduce((sum, vpcId) => sum + connectionCount(world.links, vpcId), 0),
+    ids: () => [...new Set(vpcIds.flatMap((vpcId) => connectionIds(world.links, vpcId)))],
+  };
+}
+
+/** Where one filter can be answered from, or `null` when it cannot (wildcards, or no index). */
+function sourceFor(world: World, view: string, filter: ParsedFilter<Seen>): Source | null {
+  if (filter.tagKey !== '') return indexSource(world, [peeringsTagged(view, filter.tagKey)]);
   const values = literals(filter);
   if (values === null) return null;
   switch (filter.name) {
-    case 'status-code':
-      return values.filter((value) => (PEERING_STATES as readonly string[]).includes(value)).map((state) => byStatus(view, state as PeeringState));
+    case 'status-code': {
+      // A state without a set of its own (indexes.ts) is answered from the view's set.
+      const states = values.filter((value): value is PeeringState => (PEERING_STATES as readonly string[]).includes(value));
+      return indexSource(world, [...new Set(states.map((state) => (hasStatusSet(state) ? byStatus(view, state) : listedIn(view))))]);
+    }
     case 'requester-vpc-info.vpc-id':
     case 'accepter-vpc-info.vpc-id':
-      return values.map(byVpc);
+      return vpcSource(world, values);
     case 'tag-key':
-      return values.map((key) => peeringsTagged(view, key));
+      return indexSource(world, values.map((key) => peeringsTagged(view, key)));
     default:
       return null;
   }
@@ -96,10 +119,8 @@ function candidates(world: World, view: string, filters: readonly ParsedFilter<S
       if (ids !== null && ids.length < bestSize) [best, bestSize] = [[...new Set(ids)], ids.length];
       continue;
     }
-    const keys = indexKeysFor(view, filter);
-    if (keys === null) continue;
-    const size = keys.reduce((sum, key) => sum + indexed(world, key).size, 0);
-    if (size < bestSize) [best, bestSize] = [union(world, keys), size];
+    const source = sourceFor(world, view, filter);
+    if (source !== null && source.size < bestSize) [best, bestSize] = [source.ids(), source.size];
   }
   const ids = best ?? listedIds(world, view);
   if (describeDelay(world) === 0) return ids;
