@@ -12,7 +12,7 @@ import { ownSubnetById } from '../routing/routing-lookup.js';
 import { routingIds, subnetById, subnetsOfView } from '../routing/routing-store.js';
 import { availableAddresses, subnetView } from '../routing/routing-views.js';
 
-/** The DescribeSubnets filters (botocore's list, less the IPv6 and Outposts ones this model has no data for). */
+/** The DescribeSubnets filters (botocore's list, less the Outposts ones this model has no data for). */
 const SUBNET_FILTERS: Readonly<Record<string, FilterValues<SubnetRecord>>> = {
   'availability-zone': (subnet) => [subnet.availabilityZone],
   availabilityZone: (subnet) => [subnet.availabilityZone],
@@ -24,6 +24,9 @@ const SUBNET_FILTERS: Readonly<Record<string, FilterValues<SubnetRecord>>> = {
   cidrBlock: (subnet) => [subnet.cidrBlock],
   'default-for-az': () => ['false'],
   defaultForAz: () => ['false'],
+  'ipv6-cidr-block-association.ipv6-cidr-block': (subnet) => (subnet.ipv6CidrBlock === null ? [] : [subnet.ipv6CidrBlock]),
+  'ipv6-cidr-block-association.association-id': (subnet) => (subnet.ipv6AssociationId === null ? [] : [subnet.ipv6AssociationId]),
+  'ipv6-cidr-block-association.state': (subnet) => (subnet.ipv6CidrBlock === null ? [] : ['associated']),
   'ipv6-native': () => ['false'],
   'map-public-ip-on-launch': () => ['false'],
   'owner-id': (subnet) => [subnet.ownerId],

@@ -22,6 +22,10 @@ export interface SubnetRecord {
   readonly region: string;
   /** Canonical IPv4 CIDR text. */
   readonly cidrBlock: string;
+  /** Its IPv6 block, a /64 of its VPC's IPv6 blocks given at CreateSubnet (routes §1.10), or `null`. */
+  readonly ipv6CidrBlock: string | null;
+  /** That block's association, `subnet-cidr-assoc-…`, or `null` without one. */
+  readonly ipv6AssociationId: string | null;
   /** The zone's name, e.g. `us-east-1a`. */
   readonly availabilityZone: string;
   /** The zone's ID, e.g. `use1-az1`. */
