@@ -27,7 +27,7 @@ function ipv6Vpc(sim: Sim): { vpc: string; block: string; slash64: (n: number) =
 describe('IPv6 subnets (routes §1.10)', () => {
   test('CreateSubnet with a /64 of the VPC’s IPv6 block shows it associated; DescribeSubnets filters on it', () => {
     const sim = new Sim();
-    const { vpc, block, slash64 } = ipv6Vpc(sim);
+    const { vpc, slash64 } = ipv6Vpc(sim);
     const cidr = slash64(1);
     const made = sim.ok(A, { type: 'CreateSubnet', VpcId: vpc, CidrBlock: '10.0.1.0/24', Ipv6CidrBlock: cidr }).Subnet;
     expect(made.Ipv6CidrBlockAssociationSet).toEqual([{ AssociationId: expect.stringMatching(/^subnet-cidr-assoc-0[0-9a-f]{16}$/), Ipv6CidrBlock: cidr, Ipv6CidrBlockState: { State: 'associated' } }]);
@@ -55,7 +55,7 @@ describe('IPv6 subnets (routes §1.10)', () => {
 
   test('routes §1.2: the VPC’s IPv6 block cannot be disassociated while a subnet’s /64 lies in it', () => {
     const sim = new Sim();
-    const { vpc, block, slash64 } = ipv6Vpc(sim);
+    const { vpc, slash64 } = ipv6Vpc(sim);
     const association = sim.ok(A, { type: 'DescribeVpcs', VpcIds: [vpc] }).Vpcs[0]!.Ipv6CidrBlockAssociationSet[0]!.AssociationId;
     const made = sim.ok(A, { type: 'CreateSubnet', VpcId: vpc, CidrBlock: '10.0.1.0/24', Ipv6CidrBlock: slash64(1) }).Subnet.SubnetId;
     expect(sim.fail(A, { type: 'DisassociateVpcCidrBlock', AssociationId: association }).code).toBe('DependencyViolation');
@@ -65,7 +65,7 @@ describe('IPv6 subnets (routes §1.10)', () => {
 
   test('reachability places an IPv6 address in the subnet whose /64 holds it, and uses that subnet’s table', () => {
     const sim = new Sim();
-    const { vpc, block, slash64 } = ipv6Vpc(sim);
+    const { vpc, slash64 } = ipv6Vpc(sim);
     const made = sim.ok(A, { type: 'CreateSubnet', VpcId: vpc, CidrBlock: '10.0.1.0/24', Ipv6CidrBlock: slash64(1) }).Subnet.SubnetId;
     const answer = reachability(sim.world, A, { source: made, destinationIp: slash64(1).replace('/64', '').replace(/::$/, '::10') });
     expect(answer.ok && answer.value.NetworkPathFound).toBe(true);
