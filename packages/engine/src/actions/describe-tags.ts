@@ -13,8 +13,8 @@ import { listedIds } from '../peering-queries.js';
 import type { Tx } from '../tx.js';
 import { tagsIn } from '../views.js';
 import { shownVpc, shownVpcIds } from '../vpc-versions.js';
-import { ownSubnetById, ownTableById } from '../routing/routing-lookup.js';
-import { routingIds, subnetsOfView, tablesOfView } from '../routing/routing-store.js';
+import { shownOwnSubnetById, shownOwnTableById } from '../routing/routing-lookup.js';
+import { shownSubnetIds, shownTableIds } from '../routing/routing-versions.js';
 
 const TAG_FILTERS: Readonly<Record<string, FilterValues<TagDescriptionOutput>>> = {
   key: (tag) => [tag.Key],
@@ -43,8 +43,8 @@ export function describeTags(tx: Tx, command: DescribeTagsCommand): Outcome<Desc
   // The listing index holds current versions: add the connections whose Describe lags (spec §10.4).
   const pcxIds = ids ?? (describeDelay(tx.w) === 0 ? listedIds(tx.w, view) : [...listedIds(tx.w, view), ...laggingPeeringIds(tx.w, view)]);
 
-  const subnetIds = ids ?? routingIds(tx.w, subnetsOfView(view));
-  const tableIds = ids ?? routingIds(tx.w, tablesOfView(view));
+  const subnetIds = ids ?? shownSubnetIds(tx.w, view);
+  const tableIds = ids ?? shownTableIds(tx.w, view);
 
   const found: TagDescriptionOutput[] = [];
   for (const id of new Set(vpcIds)) {
@@ -61,13 +61,13 @@ export function describeTags(tx: Tx, command: DescribeTagsCommand): Outcome<Desc
   }
   for (const id of new Set(subnetIds)) {
     if (!id.startsWith('subnet-')) continue;
-    const subnet = ownSubnetById(tx.w, tx.caller, id);
+    const subnet = shownOwnSubnetById(tx.w, tx.caller, id);
     if (!subnet.ok) continue;
     for (const tag of subnet.value.tags) found.push({ Key: tag.Key, ResourceId: id, ResourceType: 'subnet', Value: tag.Value });
   }
   for (const id of new Set(tableIds)) {
     if (!id.startsWith('rtb-')) continue;
-    const table = ownTableById(tx.w, tx.caller, id);
+    const table = shownOwnTableById(tx.w, tx.caller, id);
     if (!table.ok) continue;
     for (const tag of table.value.tags) found.push({ Key: tag.Key, ResourceId: id, ResourceType: 'route-table', Value: tag.Value });
   }

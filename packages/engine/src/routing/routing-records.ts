@@ -9,6 +9,7 @@
 import type { TagSet } from '@pcxsim/tags';
 import type { IdState } from '../ids.js';
 import { emptyPMap, type PMap } from '../pmap.js';
+import type { RoutingVersion } from './routing-versions.js';
 
 /** A subnet (routes §1.1, issue 13): one IPv4 block inside its VPC, in one Availability Zone. */
 export interface SubnetRecord {
@@ -114,6 +115,11 @@ export interface Routing {
    * call): `account|region|token` → the table it created.
    */
   readonly clientTokens: PMap<string>;
+  /**
+   * The versions Describe may still show of the subnets and tables changed in the last D ms, by ID
+   * (routing-versions.ts); absent when there are none, and always with a Describe delay of 0.
+   */
+  readonly versions?: PMap<readonly RoutingVersion[]> | undefined;
 }
 
 /** Routing's share of a new world. */
