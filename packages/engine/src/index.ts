@@ -137,6 +137,7 @@ export type {
 export { zonesOf } from './routing/availability-zones.js';
 export type { AvailabilityZone } from './routing/availability-zones.js';
 export type { Routing, SubnetRecord, RouteTableRecord, RouteRecord, AssociationRecord, VpcRouting } from './routing/routing-records.js';
+export type { RoutingVersion } from './routing/routing-versions.js';
 export type {
   RoutingCommand,
   CreateSubnetCommand,
@@ -158,6 +159,7 @@ export type {
 export type {
   RoutingOutputs,
   SubnetOutput,
+  SubnetIpv6CidrBlockAssociationOutput,
   AvailabilityZoneOutput,
   RouteOutput,
   RouteTableOutput,
