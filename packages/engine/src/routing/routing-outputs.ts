@@ -9,7 +9,10 @@ export interface SubnetIpv6CidrBlockAssociationOutput {
   /** The /64. */
   Ipv6CidrBlock: string;
   /** Always `associated`: given at CreateSubnet, it never changes. */
-  Ipv6CidrBlockState: { State: 'associated' };
+  Ipv6CidrBlockState: {
+    /** `associated`. */
+    State: 'associated';
+  };
 }
 
 /** A subnet as DescribeSubnets shows it. */
