@@ -1,5 +1,5 @@
-// Eventual consistency of DescribeSubnets, DescribeRouteTables and DescribeTags (spec §10.4, routes
-// §2.8): with a Describe delay of D ms they show subnets and tables as they were D ms ago, while the
+// Eventual consistency of DescribeSubnets, DescribeRouteTables and DescribeTags (spec §10.4,
+// routes §2.8): with a Describe delay of D ms they show subnets and tables as they were D ms ago, while the
 // other actions act on the current state; with D = 0 they read their writes.
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
