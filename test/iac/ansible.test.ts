@@ -4,7 +4,7 @@
 // the second changes nothing. Ansible's modules run under Debian's /usr/bin/python3 with its
 // python3-boto3 (another python3 may come first on PATH). .ci/run installs both packages when
 // missing; this test fails, rather than skips, without them. ansible-playbook starts slowly, so the
-// tasks are grouped into two playbooks (measured: see the guide docs/guides/iac-clients.md).
+// tasks are grouped into three playbooks, run in order: network.yml, routing.yml, teardown.yml.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,11 +117,38 @@ describe('Ansible against pcxsim serve', () => {
   );
 
   test(
-    'teardown.yml: ec2_vpc_peer absent deletes both peerings, ec2_vpc_net absent the VPCs; the second run finds them gone and changes nothing',
+    'routing.yml: subnets (ec2_vpc_subnet) and route tables routing through the same-account and cross-account peerings (ec2_vpc_route_table, by tag and by ID); the second run changes nothing',
+    async () => {
+      const first = await playbook('routing.yml');
+      expect(first.stats).toMatchObject({ failures: 0, unreachable: 0 });
+      expect(changedTasks(first)).toEqual([
+        "Account A's subnets",
+        "Account B's subnet",
+        "App's route table, to shared and to partner through the connections",
+        "Shared's route table, back to app",
+        "Partner's main table routes back to app (account B, lookup by ID)",
+      ]);
+      const second = await playbook('routing.yml');
+      expect(second.stats).toMatchObject({ failures: 0, unreachable: 0, changed: 0 });
+      expect(second.tasks.map((task) => task.name)).toEqual(first.tasks.map((task) => task.name));
+    },
+    600_000,
+  );
+
+  test(
+    'teardown.yml: ec2_vpc_peer absent deletes both peerings (their routes turn blackhole), then the route tables, the route in a main table, the subnets and the VPCs; the second run finds them gone and changes nothing',
     async () => {
       const first = await playbook('teardown.yml');
       expect(first.stats).toMatchObject({ failures: 0, unreachable: 0 });
-      expect(changedTasks(first)).toEqual(['Delete each (account A requested both)', "Account A's VPCs", "Account B's VPC"]);
+      expect(changedTasks(first)).toEqual([
+        'Delete each (account A requested both)',
+        "Account A's route tables",
+        'Purge it (account B)',
+        "Account A's subnets",
+        "Account B's subnet",
+        "Account A's VPCs",
+        "Account B's VPC",
+      ]);
       const second = await playbook('teardown.yml');
       expect(second.stats).toMatchObject({ failures: 0, unreachable: 0, changed: 0 });
     },

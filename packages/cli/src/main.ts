@@ -2,7 +2,6 @@
 // and the commands' own modules touch the process.
 import type { Command } from './command.js';
 import { StoreError } from './store.js';
-import { reach, REACH_USAGE } from './reach.js';
 
 /** A command of the table: its name, and its description loaded only when it is used. */
 interface Entry {
@@ -28,6 +27,7 @@ const COMMANDS: readonly Entry[] = [
   { name: 'doctor', load: async () => (await import('./doctor.js')).doctorCommand },
   { name: 'recover', load: async () => (await import('./recover.js')).recoverCommand },
   { name: 'backup', load: async () => (await import('./backup.js')).backupCommand },
+  { name: 'reach', load: async () => (await import('./reach.js')).reachCommand },
 ];
 
 /** The overview `pcxsim --help` prints: every command with its flags (each at its default) and what it does. */
@@ -36,7 +36,7 @@ export async function overview(): Promise<string> {
   return `usage: pcxsim <command> [options]
        pcxsim help <command>   (or: pcxsim <command> --help) each flag of a command, with its default
 
-${commands.map((command) => command.overview).join('')}${REACH_USAGE}`;
+${commands.map((command) => command.overview).join('')}`;
 }
 
 const find = (name: string | undefined): Promise<Command> | undefined => COMMANDS.find((entry) => entry.name === name)?.load();
@@ -66,8 +66,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
   }
-  // `reach` (issue 13) reads its own arguments with node:util parseArgs, strict; not yet a defineCommand entry.
-  if (name === 'reach') return reach(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
   const command = await find(name);
   if (command === undefined) {
     process.stderr.write(`pcxsim: unknown command '${name}'\n\n${await overview()}`);

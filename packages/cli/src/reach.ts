@@ -2,16 +2,11 @@
 // (its control API's POST /_pcxsim/reachability) or a data directory (read-only, also while a server
 // holds it). Prints the path, or Reachability Analyzer's explanations with a sentence each. Exit 0
 // reachable, 1 not reachable, 2 a usage error or a request pcxsim refused.
-import { parseArgs } from 'node:util';
 import { answerReachability, type ReachabilityAnswer } from '@pcxsim/ec2-query';
 import type { PathComponentOutput, ReachabilityAnalysis } from '@pcxsim/engine';
+import { defineCommand } from './command.js';
+import { anyText, httpUrl, option, toggle, UsageError, type FlagValues } from './flags.js';
 import { CommandStore } from './store.js';
-
-/** The usage text of `pcxsim reach`. */
-export const REACH_USAGE = `  reach    (--endpoint URL | --data DIR) --account ACCOUNT --region REGION SOURCE IP [--source-ip IP] [--json]
-           can SOURCE (a subnet, or a VPC: its main table) reach IP over peering? the path, or why not
-           (Reachability Analyzer's codes; exit 0 reachable, 1 not, 2 error)
-`;
 
 /** Where the command writes. */
 export interface ReachOutput {
@@ -21,44 +16,40 @@ export interface ReachOutput {
   stderr(text: string): void;
 }
 
-const OPTIONS = {
-  endpoint: { type: 'string' },
-  data: { type: 'string' },
-  account: { type: 'string' },
-  region: { type: 'string' },
-  'source-ip': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+const REACH_FLAGS = {
+  endpoint: option({ value: 'URL', help: 'a running pcxsim to ask (its POST /_pcxsim/reachability); give this or --data', show: 'none', parse: httpUrl }),
+  data: option({ value: 'DIR', help: 'a data directory of `pcxsim serve --data` to read (read-only, also while a server holds it); give this or --endpoint', show: 'none', parse: anyText }),
+  account: option({ value: 'ACCOUNT', help: 'the account that asks: SOURCE must be its own', required: true, parse: anyText }),
+  region: option({ value: 'REGION', help: 'the Region of SOURCE', required: true, parse: anyText }),
+  'source-ip': option({ value: 'IP', help: 'the address the packet leaves from', show: "the source subnet's first instance address", parse: anyText }),
+  json: toggle("print Reachability Analyzer's answer as JSON"),
 } as const;
 
-class UsageError extends Error {}
+/** `pcxsim reach` (issue 13): "why can't SOURCE reach IP?", a command of main.ts's table. */
+export const reachCommand = defineCommand({
+  name: 'reach',
+  summary:
+    "Can SOURCE (a subnet, or a VPC: its main table) reach IP over peering? Prints the path, or why not in Reachability Analyzer's codes with a sentence each. Exit 0 reachable, 1 not reachable, 2 a usage error or a query pcxsim refused.",
+  operands: { usage: 'SOURCE IP', min: 2, max: 2, help: 'a subnet or VPC ID of the account, and the destination address' },
+  flags: REACH_FLAGS,
+  run: ({ flags, operands }) => {
+    if ((flags.endpoint === undefined) === (flags.data === undefined)) throw new UsageError('give exactly one of --endpoint URL and --data DIR');
+    return reach(flags, operands, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+  },
+});
 
-/** Runs `pcxsim reach` with the arguments after `reach`; resolves to the exit code. */
-export async function reach(argv: readonly string[], out: ReachOutput): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    if (parsed.values.help === true) {
-      out.stdout(`usage: pcxsim reach [options]\n${REACH_USAGE}`);
-      return 0;
-    }
-    check(parsed.values, parsed.positionals);
-  } catch (error) {
-    // parseArgs names the unknown flag itself ("Unknown option '--x'").
-    out.stderr(`pcxsim reach: ${(error as Error).message}\nusage: pcxsim reach [options]\n${REACH_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+/** Asks for the analysis of `SOURCE IP` and prints it; resolves to the exit code (0 reachable, 1 not, 2 refused). */
+export async function reach(flags: FlagValues<typeof REACH_FLAGS>, operands: readonly string[], out: ReachOutput): Promise<number> {
   const body = {
-    accountId: values.account!,
-    region: values.region!,
-    source: positionals[0]!,
-    destinationIp: positionals[1]!,
-    ...(values['source-ip'] === undefined ? {} : { sourceIp: values['source-ip'] }),
+    accountId: flags.account,
+    region: flags.region,
+    source: operands[0]!,
+    destinationIp: operands[1]!,
+    ...(flags['source-ip'] === undefined ? {} : { sourceIp: flags['source-ip'] }),
   };
   let answer: ReachabilityAnswer;
   try {
-    answer = values.endpoint !== undefined ? await overHttp(values.endpoint, body) : await fromData(values.data!, body);
+    answer = flags.endpoint !== undefined ? await overHttp(flags.endpoint, body) : await fromData(flags.data!, body);
   } catch (error) {
     out.stderr(`pcxsim reach: ${(error as Error).message}\n`);
     return 2;
@@ -69,22 +60,8 @@ export async function reach(argv: readonly string[], out: ReachOutput): Promise<
     return 2;
   }
   const analysis = answer.body;
-  out.stdout(values.json === true ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis, body.source, body.destinationIp));
+  out.stdout(flags.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis, body.source, body.destinationIp));
   return analysis.NetworkPathFound ? 0 : 1;
-}
-
-function check(values: { endpoint?: string | undefined; data?: string | undefined; account?: string | undefined; region?: string | undefined }, positionals: readonly string[]): void {
-  if ((values.endpoint === undefined) === (values.data === undefined)) throw new UsageError('give exactly one of --endpoint URL and --data DIR');
-  if (values.account === undefined) throw new UsageError('--account is required');
-  if (values.region === undefined) throw new UsageError('--region is required');
-  if (positionals.length !== 2) throw new UsageError(`expected SOURCE and IP, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
-  if (values.endpoint !== undefined) {
-    try {
-      new URL(values.endpoint);
-    } catch {
-      throw new UsageError(`--endpoint is not a URL: ${values.endpoint}`);
-    }
-  }
 }
 
 async function overHttp(endpoint: string, body: object): Promise<ReachabilityAnswer> {

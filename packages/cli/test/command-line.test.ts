@@ -47,6 +47,13 @@ const REFUSALS: Readonly<Record<string, readonly (readonly [readonly string[], s
     [['--data'], '--data needs a value: --data DIR'],
     [['pcx-1', 'pcx-2'], "takes at most 1 argument; 'pcx-2' is one too many"],
   ],
+  reach: [
+    [['--bogus', 'x'], 'unknown flag --bogus'],
+    [['--endpoint', 'http://127.0.0.1:9', 'subnet-1', '10.0.0.1'], '--account ACCOUNT is required'],
+    [['--account', '111111111111', '--region', 'us-east-1', 'subnet-1'], 'SOURCE IP is missing'],
+    [['--account', '111111111111', '--region', 'us-east-1', 'subnet-1', '10.0.0.1'], 'give exactly one of --endpoint URL and --data DIR'],
+    [['--endpoint', 'ftp://x', '--account', '111111111111', '--region', 'us-east-1', 'subnet-1', '10.0.0.1'], "--endpoint must be an http(s) URL, not 'ftp://x'"],
+  ],
   conform: [
     [['--endpoint', 'http://127.0.0.1:9', '--run', '5'], 'unknown flag --run (did you mean --runs?)'],
     [['--endpoint', 'http://127.0.0.1:9', '--runs', 'many'], "--runs must be an integer of at least 1, not 'many'"],
@@ -59,6 +66,7 @@ const DEFAULTS: Readonly<Record<string, readonly RegExp[]>> = {
   serve: [/--port PORT +the TCP port.*\(default: 4599\)/, /--clock wall\|manual[\s\S]*?\(default: wall\)/, /--timing instant\|realistic[\s\S]*?reproduces\s+AWS's windows, and the races they cause \(default: instant\)/, /--describe-delay-ms N[\s\S]*?\(default: 0\)/, /--data DIR[\s\S]*?\(default: in memory\)/, /--quiet[\s\S]*?\(default: off\)/],
   run: [/--json[\s\S]*?\(default: off\)/],
   history: [/--data DIR[\s\S]*?\(default: \.pcxsim-data\)/],
+  reach: [/--endpoint URL[\s\S]*?\(default: none\)/, /--account ACCOUNT[\s\S]*?\(required\)/, /--json[\s\S]*?\(default: off\)/],
   conform: [/--runs N[\s\S]*?\(default: 100\)/, /--endpoint URL[\s\S]*?\(required\)/, /--settle-ms MS[\s\S]*?\(default: 10000\)/],
 };
 
@@ -100,6 +108,7 @@ describe('pcxsim helps', () => {
     expect(overview).toContain('run      SCENARIO.(yaml|json) [--json]');
     expect(overview).toContain('history  [pcx-id|vpc-id] [--data .pcxsim-data]');
     expect(overview).toContain('conform  --endpoint URL [--runs 100] [--seed N] [--max-steps 10]');
+    expect(overview).toContain('reach    SOURCE IP [--endpoint URL] [--data DIR] --account ACCOUNT --region REGION');
   }, 60_000);
 
   for (const [command, defaults] of Object.entries(DEFAULTS)) {

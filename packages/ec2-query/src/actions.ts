@@ -137,7 +137,10 @@ const SUBNET = structure(
   member('OwnerId', STRING),
   member('VpcId', STRING),
   member('CidrBlock', STRING),
-  member('Ipv6CidrBlockAssociationSet', list(structure(member('AssociationId', STRING), member('Ipv6CidrBlock', STRING)))),
+  member(
+    'Ipv6CidrBlockAssociationSet',
+    list(structure(member('AssociationId', STRING), member('Ipv6CidrBlock', STRING), member('Ipv6CidrBlockState', structure(member('State', STRING))))),
+  ),
   member('AvailableIpAddressCount', INTEGER),
   member('AvailabilityZone', STRING),
   member('AvailabilityZoneId', STRING),
@@ -200,6 +203,7 @@ export const ACTIONS: { readonly [A in Ec2Action]: ActionShapes } = {
     structure(
       member('VpcId', STRING),
       member('CidrBlock', STRING),
+      member('Ipv6CidrBlock', STRING),
       member('AvailabilityZone', STRING),
       member('AvailabilityZoneId', STRING),
       TAG_SPECIFICATIONS,

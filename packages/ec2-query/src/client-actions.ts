@@ -21,9 +21,10 @@ export interface ClientResource {
  * served nor here makes the generated table say so, and its test fail.
  */
 export const NOT_SERVED: Readonly<Record<string, string>> = {
-  ModifySubnetAttribute: 'subnet attributes (public IP on launch, DNS names) are not modelled yet',
-  AssociateSubnetCidrBlock: 'no IPv6 subnets yet',
-  DisassociateSubnetCidrBlock: 'no IPv6 subnets yet',
+  ModifySubnetAttribute:
+    'subnet attributes (public IP and IPv6 address on launch, DNS names) concern instances, which pcxsim does not launch; every subnet reads them off (Ansible calls it only for `map_public` or `assign_instances_ipv6` true)',
+  AssociateSubnetCidrBlock: 'a subnet’s IPv6 /64 is given at CreateSubnet, as both tools do on create; adding one to an existing subnet is not modelled',
+  DisassociateSubnetCidrBlock: 'a subnet keeps the IPv6 /64 it was created with (called only when `ipv6_cidr` is removed from an existing subnet)',
   EnableVgwRoutePropagation: 'no virtual private gateways',
   DisableVgwRoutePropagation: 'no virtual private gateways',
   DescribeInternetGateways: 'no internet gateways (called only for a route to an `igw`)',
@@ -174,6 +175,12 @@ export const CLIENT_RESOURCES: readonly ClientResource[] = [
   },
   {
     tool: 'Ansible',
+    resource: '`amazon.aws.ec2_vpc_subnet_info`',
+    source: `${AMAZON_AWS}, plugins/modules/ec2_vpc_subnet_info.py`,
+    actions: ['DescribeSubnets'],
+  },
+  {
+    tool: 'Ansible',
     resource: '`amazon.aws.ec2_vpc_route_table`',
     source: `${AMAZON_AWS}, plugins/modules/ec2_vpc_route_table.py`,
     actions: [
@@ -192,6 +199,24 @@ export const CLIENT_RESOURCES: readonly ClientResource[] = [
       'DeleteTags',
       'DeleteRouteTable',
     ],
+  },
+  {
+    tool: 'Ansible',
+    resource: '`amazon.aws.ec2_vpc_route_table_info`',
+    source: `${AMAZON_AWS}, plugins/modules/ec2_vpc_route_table_info.py`,
+    actions: ['DescribeRouteTables'],
+  },
+  {
+    tool: 'Ansible',
+    resource: 'waiters `subnet_exists`, `subnet_available`, `subnet_deleted`, `subnet_has_map_public`, `subnet_no_map_public`, `subnet_has_assign_ipv6`, `subnet_no_assign_ipv6`',
+    source: `${AMAZON_AWS}, plugins/module_utils/waiters.py (ec2_vpc_subnet waits with them)`,
+    actions: ['DescribeSubnets'],
+  },
+  {
+    tool: 'Ansible',
+    resource: 'waiter `route_table_exists`',
+    source: `${AMAZON_AWS}, plugins/module_utils/waiters.py (ec2_vpc_route_table waits for a new table)`,
+    actions: ['DescribeRouteTables'],
   },
   {
     tool: 'Ansible',

@@ -10,6 +10,7 @@ import { systemMove } from './lifecycle-decisions.js';
 import { peeringById, writePeering } from './records.js';
 import type { Tx } from './tx.js';
 import { catchUpVpc } from './vpc-versions.js';
+import { catchUpRouting } from './routing/routing-versions.js';
 
 /**
  * Runs one entry that fell due; returns whether it still applied (stale entries do nothing). A
@@ -21,6 +22,7 @@ function fire(tx: Tx, entry: ScheduledEntry): boolean {
   // spec §10.4: Describe catches up with a change made `describeDelayMs` ago.
   if (entry.kind === 'catch-up') {
     if (entry.id.startsWith('vpc-')) catchUpVpc(tx, entry.id);
+    else if (entry.id.startsWith('subnet-') || entry.id.startsWith('rtb-')) catchUpRouting(tx, entry.id);
     else catchUpPeering(tx, entry.id);
     return false;
   }

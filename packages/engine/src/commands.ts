@@ -180,7 +180,7 @@ export interface ModifyVpcPeeringConnectionOptionsCommand extends DryRunnable {
 export interface CreateTagsCommand extends DryRunnable {
   /** Discriminant. */
   readonly type: 'CreateTags';
-  /** `vpc-…` and `pcx-…` IDs, up to 1000. */
+  /** `vpc-…`, `subnet-…`, `rtb-…` and `pcx-…` IDs, up to 1000. */
   readonly Resources?: readonly string[] | undefined;
   /** The tags to add or overwrite. */
   readonly Tags?: readonly TagInput[] | undefined;

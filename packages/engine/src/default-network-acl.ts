@@ -5,7 +5,8 @@ import type { FilterValues } from './describe-filters.js';
 import { holdsAddresses } from './block-states.js';
 import { derivedId } from './derived-ids.js';
 import type { NetworkAclEntryOutput, NetworkAclOutput } from './read-model-outputs.js';
-import type { VpcRecord } from './world.js';
+import type { VpcRecord, World } from './world.js';
+import { routingIds, subnetsOfVpc } from './routing/routing-store.js';
 
 /** The ID of the VPC's default network ACL. */
 export const defaultNetworkAclId = (vpc: Pick<VpcRecord, 'vpcId'>): string => derivedId('acl-', vpc.vpcId);
@@ -39,15 +40,24 @@ export function defaultNetworkAclEntries(vpc: VpcRecord): NetworkAclEntryOutput[
 }
 
 /**
- * The VPC's default network ACL as its owner sees it. No subnet is associated: pcxsim has no subnets
- * yet (a subnet is associated with its VPC's default ACL when created [doc]).
+ * The ID of a subnet's association with its VPC's default network ACL: derived from the subnet's ID
+ * (derived-ids.ts), so it is stable for the subnet's life and costs no ID from the world's generator.
  */
-export function defaultNetworkAclView(vpc: VpcRecord): NetworkAclOutput {
+export const defaultAclAssociationId = (subnetId: string): string => derivedId('aclassoc-', subnetId);
+
+/**
+ * The VPC's default network ACL as its owner sees it, every subnet of the VPC associated with it:
+ * routes §1.10 [doc], "By default when you create a subnet, it's automatically associated with the
+ * default network ACL", and pcxsim has no custom ACL to move one to. Listed by subnet ID.
+ */
+export function defaultNetworkAclView(world: Pick<World, 'routing'>, vpc: VpcRecord): NetworkAclOutput {
+  const networkAclId = defaultNetworkAclId(vpc);
+  const subnets = routingIds(world, subnetsOfVpc(vpc.vpcId)).sort();
   return {
-    Associations: [],
+    Associations: subnets.map((subnetId) => ({ NetworkAclAssociationId: defaultAclAssociationId(subnetId), NetworkAclId: networkAclId, SubnetId: subnetId })),
     Entries: defaultNetworkAclEntries(vpc),
     IsDefault: true,
-    NetworkAclId: defaultNetworkAclId(vpc),
+    NetworkAclId: networkAclId,
     Tags: [],
     VpcId: vpc.vpcId,
     OwnerId: vpc.ownerId,

@@ -7,10 +7,10 @@
 // from the world's seed, so these do too.
 
 /** The resources derived from a VPC. */
-export type DerivedKind = 'acl-' | 'sg-';
+export type DerivedKind = 'acl-' | 'sg-' | 'aclassoc-';
 
 // One key per kind, so a VPC's ACL and group IDs differ in every digit.
-const KEYS: Readonly<Record<DerivedKind, number>> = { 'acl-': 0x5ac1_0001, 'sg-': 0x5e_c9_0002 };
+const KEYS: Readonly<Record<DerivedKind, number>> = { 'acl-': 0x5ac1_0001, 'sg-': 0x5e_c9_0002, 'aclassoc-': 0x5ac1_a55c };
 const ROUNDS = 4;
 
 function mix(x: number): number {
@@ -43,7 +43,8 @@ const LONG_ID_DIGITS = /^0[0-9a-f]{16}$/;
  * creates has: `vpc-0` and 16 hex digits, spec §8.1), e.g. its default network ACL `acl-0…`.
  */
 export function derivedId(kind: DerivedKind, vpcId: string): string {
-  const digits = vpcId.slice('vpc-'.length);
+  // The parent's digits follow its prefix: `vpc-` here, `subnet-` for a subnet's ACL association.
+  const digits = vpcId.slice(vpcId.indexOf('-') + 1);
   // A short (8-digit) VPC ID is never handed out here; should one appear, it still gets a stable ID.
   if (!LONG_ID_DIGITS.test(digits)) return `${kind}0${hash64(`${kind}${vpcId}`)}`;
   return `${kind}0${permute(KEYS[kind], digits.slice(1), false)}`;

@@ -12,7 +12,7 @@ export interface IdState {
 }
 
 /** The prefixes of the IDs the engine hands out. */
-export type IdPrefix = 'pcx-' | 'vpc-' | 'vpc-cidr-assoc-' | 'subnet-' | 'rtb-' | 'rtbassoc-';
+export type IdPrefix = 'pcx-' | 'vpc-' | 'vpc-cidr-assoc-' | 'subnet-' | 'rtb-' | 'rtbassoc-' | 'subnet-cidr-assoc-';
 
 function mix(x: number): number {
   x ^= x >>> 16;

@@ -139,6 +139,7 @@ export type {
 export { zonesOf } from './routing/availability-zones.js';
 export type { AvailabilityZone } from './routing/availability-zones.js';
 export type { Routing, SubnetRecord, RouteTableRecord, RouteRecord, AssociationRecord, VpcRouting } from './routing/routing-records.js';
+export type { RoutingVersion } from './routing/routing-versions.js';
 export type {
   RoutingCommand,
   CreateSubnetCommand,
@@ -160,6 +161,7 @@ export type {
 export type {
   RoutingOutputs,
   SubnetOutput,
+  SubnetIpv6CidrBlockAssociationOutput,
   AvailabilityZoneOutput,
   RouteOutput,
   RouteTableOutput,

@@ -155,8 +155,8 @@ export interface TagDescriptionOutput {
   Key: string;
   /** The resource. */
   ResourceId: string;
-  /** `vpc` or `vpc-peering-connection`. */
-  ResourceType: 'vpc' | 'vpc-peering-connection';
+  /** `vpc`, `vpc-peering-connection`, `subnet` or `route-table`. */
+  ResourceType: 'vpc' | 'vpc-peering-connection' | 'subnet' | 'route-table';
   /** The value. */
   Value: string;
 }

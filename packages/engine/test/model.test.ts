@@ -211,7 +211,7 @@ class Act implements fc.Command<Model, Real> {
       if (!taken) expected = { status: 'provisioning' };
     }
     if (seen && this.action === 'reject' && c.status === 'pending-acceptance' && acc) expected = { status: 'rejected' };
-    if (seen && this.action === 'delete' && ((c.status === 'pending-acceptance' && req) || (c.status === 'active' && (req || acc)))) {
+    if (seen && this.action === 'delete' && ((c.status === 'pending-acceptance' && req) || ((c.status === 'active' || c.status === 'provisioning') && (req || acc)))) {
       expected = { status: 'deleting', deletedBy: req ? 'requester' : 'accepter' };
     }
     expect(step.result.ok, step.result.ok ? 'ok' : step.result.error.message).toBe(expected !== null);

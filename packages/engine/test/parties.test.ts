@@ -109,10 +109,19 @@ describe('Delete (spec §3.3)', () => {
     expect(again.sim.fail(A, act('DeleteVpcPeeringConnection', again.id)).message).toContain('from deleted to deleting');
   });
 
-  test('nothing can be done while provisioning or deleting', () => {
-    const { sim, id } = pending();
-    sim.ok(B, act('AcceptVpcPeeringConnection', id));
-    expect(sim.fail(A, act('DeleteVpcPeeringConnection', id)).code).toBe('InvalidStateTransition');
+  test('while provisioning either owner may delete, as for an active connection; nothing can be done while deleting', () => {
+    for (const deleter of [A, B]) {
+      const { sim, id } = pending();
+      sim.ok(B, act('AcceptVpcPeeringConnection', id));
+      expect(sim.status(A, id)).toBe('provisioning');
+      sim.ok(deleter, act('DeleteVpcPeeringConnection', id));
+      expect(sim.status(A, id)).toBe('deleting');
+      expect(sim.fail(deleter, act('DeleteVpcPeeringConnection', id)).message).toContain('from deleting to deleting');
+      expect(sim.fail(B, act('AcceptVpcPeeringConnection', id)).code).toBe('InvalidStateTransition');
+      // The provisioning timer is stale now: the connection ends deleted, never active.
+      sim.tick(60_000);
+      expect(sim.status(A, id)).toBe('deleted');
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // The laws issue 13 lists, as fast-check properties: longest-prefix match against a brute-force
 // model (IPv4 and IPv6), no transitive path ever, a route is active iff its connection is (and says
 // so by an event when it changes), refusals leave the world ===, and no account sees or changes
-// another's subnets, tables or routes.
+// another's subnets, tables, routes or their tags.
 import { fc, test } from '@fast-check/vitest';
 import { parseAddress, parsePrefix, prefixContains, formatPrefix, type Address } from '@pcxsim/cidr';
 import { describe, expect } from 'vitest';
@@ -95,7 +95,7 @@ const stepArb: fc.Arbitrary<RawStep> = fc.oneof(
   fc.record({ kind: fc.constant('unroute' as const), vpc: fc.nat(3), block: fc.nat(4), length: fc.constantFrom(8, 16, 24) }),
   fc.record({ kind: fc.constant('table' as const), vpc: fc.nat(3) }),
   fc.record({ kind: fc.constant('tick' as const), ms: fc.constantFrom(0, 1000, 7_200_000) }),
-  fc.record({ kind: fc.constant('foreign' as const), caller: fc.nat(1), target: fc.nat(9), action: fc.nat(3) }),
+  fc.record({ kind: fc.constant('foreign' as const), caller: fc.nat(1), target: fc.nat(9), action: fc.nat(6) }),
 );
 
 interface Built {
@@ -185,6 +185,9 @@ function build(raw: readonly RawStep[]): Built {
           { type: 'CreateRoute', RouteTableId: table.id, DestinationCidrBlock: '192.168.0.0/16', VpcPeeringConnectionId: built.pcxs[0] ?? 'pcx-0123456789abcdef0' },
           { type: 'DeleteRoute', RouteTableId: table.id, DestinationCidrBlock: '10.0.0.0/8' },
           { type: 'DescribeRouteTables', RouteTableIds: [table.id] },
+          { type: 'CreateTags', Resources: [table.id], Tags: [{ Key: 'Name', Value: 'mine' }] },
+          { type: 'DeleteTags', Resources: [table.id] },
+          { type: 'DescribeTags', Filters: [{ Name: 'resource-id', Values: [table.id] }] },
         ];
         run(caller, commands[step.action]!);
         break;
@@ -266,11 +269,18 @@ describe('routing laws over random worlds (issue 13)', () => {
         expect(step.after).toBe(step.before);
         expect(step.events).toEqual([]);
       }
-      const command = step.command as { RouteTableId?: string };
-      const table = command.RouteTableId === undefined ? undefined : built.tables.find((t) => t.id === command.RouteTableId);
+      const command = step.command as { RouteTableId?: string; Resources?: readonly string[]; Filters?: readonly { Values: readonly string[] }[] };
+      const named = command.RouteTableId ?? command.Resources?.[0];
+      const table = named === undefined ? undefined : built.tables.find((t) => t.id === named);
       if (table !== undefined && table.owner !== step.caller) {
         expect(step.ok).toBe(false);
         expect(step.after).toBe(step.before);
+      }
+      // Tags too (routes §1.1): another account's DescribeTags of a table finds nothing.
+      if (step.command.type === 'DescribeTags' && step.ok) {
+        const asked = built.tables.find((t) => t.id === command.Filters?.[0]?.Values[0]);
+        const found = apply(step.after, step.caller, step.command);
+        if (asked !== undefined && asked.owner !== step.caller && found.result.ok) expect((found.result.value as { Tags: unknown[] }).Tags).toEqual([]);
       }
     }
     for (const caller of CALLERS) {

@@ -124,6 +124,20 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     spec: '§1.2, §3.3',
     confidence: 'doc',
   },
+  // spec §1.1 says nothing of what may be done while provisioning, and no public record shows AWS
+  // refusing or taking a Delete then [?]. An accepted connection counts as active everywhere else
+  // (the per-VPC quota, the one connection per pair, DeleteVpc ending it, spec §1.2, §2.3), so a
+  // Delete is taken as for an active connection: either owner, through deleting. This is what keeps
+  // "accept, then delete" automation working under the realistic profile (issue 14).
+  {
+    from: 'provisioning',
+    trigger: 'delete',
+    by: ['requester', 'accepter'],
+    to: 'deleting',
+    note: 'Accepted and about to be active: either owner may end it, as an active connection.',
+    spec: '§1.1, §1.2, §3.3',
+    confidence: '?',
+  },
   // spec §1.2 [doc]: a requester deleting its VPC before acceptance deletes its request. The accepter
   // of another account's request may not delete its VPC (the engine answers DependencyViolation for
   // this refusal): it rejects first. An account owning both VPCs holds both roles, so its request

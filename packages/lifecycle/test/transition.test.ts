@@ -89,7 +89,7 @@ describe('refused triggers (spec §3)', () => {
     });
   });
 
-  test.prop([fc.constantFrom(...PEERING_STATES.filter((s) => s !== 'pending-acceptance' && s !== 'active')), callerArb, contextArb])(
+  test.prop([fc.constantFrom(...PEERING_STATES.filter((s) => s !== 'pending-acceptance' && s !== 'active' && s !== 'provisioning')), callerArb, contextArb])(
     'every Delete refused for its state says "to deleting", which Terraform matches',
     (from, caller, context) => {
       const result = transition(from, 'delete', caller, context);

@@ -34,10 +34,10 @@ export function describeNetworkAcls(tx: Tx, command: DescribeNetworkAclsCommand)
       if (vpc === undefined || vpc.ownerId !== tx.caller.accountId || vpc.region !== tx.caller.region) {
         return refuse(networkAclNotFound(id));
       }
-      candidates.push(defaultNetworkAclView(vpc));
+      candidates.push(defaultNetworkAclView(tx.w, vpc));
     }
   } else {
-    candidates = shownOwnVpcs(tx.w, tx.caller).map(defaultNetworkAclView);
+    candidates = shownOwnVpcs(tx.w, tx.caller).map((vpc) => defaultNetworkAclView(tx.w, vpc));
   }
   const matched = sortByKey(
     candidates.filter((acl) => passes(filters.value, acl)),

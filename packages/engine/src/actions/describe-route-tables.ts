@@ -2,6 +2,7 @@
 // (MaxResults 5..100). Filters select whole tables: a `route.*` filter keeps a table when any of its
 // routes matches and the table comes back with all its routes [obs]; association filters see only
 // the associations the table lists, never a subnet's implicit use of the main table [doc]/[obs].
+// Each table in the version Describe shows now (spec §10.4, routes §2.8; routing-versions.ts).
 import type { DescribeRouteTablesCommand } from '../routing/routing-commands.js';
 import { parseFilters, passes, type FilterValues } from '../describe-filters.js';
 import { invalidValue } from '../errors.js';
@@ -12,8 +13,8 @@ import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
 import type { Tx } from '../tx.js';
 import type { DescribeRouteTablesOutput, RouteOutput, RouteTableOutput } from '../routing/routing-outputs.js';
 import { ROUTE_TABLES_MAX_RESULTS } from '../routing/routing-choices.js';
-import { ownTableById } from '../routing/routing-lookup.js';
-import { routingIds, tableById, tablesOfView } from '../routing/routing-store.js';
+import { shownOwnTableById } from '../routing/routing-lookup.js';
+import { shownTable, shownTableIds } from '../routing/routing-versions.js';
 import { routeTableView } from '../routing/routing-views.js';
 
 const routeValues =
@@ -70,13 +71,14 @@ export function describeRouteTables(tx: Tx, command: DescribeRouteTablesCommand)
   if (ids.value.length > 0) {
     // routes §1.6 [obs]: an unknown ID is an error, not an empty set.
     for (const id of new Set(ids.value)) {
-      const table = ownTableById(tx.w, tx.caller, id);
+      const table = shownOwnTableById(tx.w, tx.caller, id);
       if (!table.ok) return table;
       tables.push(routeTableView(tx.w, table.value));
     }
   } else {
-    for (const id of routingIds(tx.w, tablesOfView(viewKey(tx.caller.accountId, tx.caller.region)))) {
-      tables.push(routeTableView(tx.w, tableById(tx.w, id)!));
+    for (const id of shownTableIds(tx.w, viewKey(tx.caller.accountId, tx.caller.region))) {
+      const table = shownTable(tx.w, id);
+      if (table !== undefined) tables.push(routeTableView(tx.w, table));
     }
   }
   const matched = sortByKey(tables.filter((table) => passes(filters.value, table)), (table) => table.RouteTableId);

@@ -1,4 +1,5 @@
-// DescribeSubnets (issue 13): the caller's subnets in its Region, by ID and filters, paged.
+// DescribeSubnets (issue 13): the caller's subnets in its Region, by ID and filters, paged, each in
+// the version Describe shows now (spec §10.4, routing-versions.ts).
 import type { DescribeSubnetsCommand } from '../routing/routing-commands.js';
 import { parseFilters, passes, type FilterValues } from '../describe-filters.js';
 import { viewKey } from '../indexes.js';
@@ -8,11 +9,11 @@ import { fingerprintOf, page, readPaging, sortByKey } from '../pagination.js';
 import type { Tx } from '../tx.js';
 import type { SubnetRecord } from '../routing/routing-records.js';
 import type { DescribeSubnetsOutput } from '../routing/routing-outputs.js';
-import { ownSubnetById } from '../routing/routing-lookup.js';
-import { routingIds, subnetById, subnetsOfView } from '../routing/routing-store.js';
+import { shownOwnSubnetById } from '../routing/routing-lookup.js';
+import { shownSubnet, shownSubnetIds } from '../routing/routing-versions.js';
 import { availableAddresses, subnetView } from '../routing/routing-views.js';
 
-/** The DescribeSubnets filters (botocore's list, less the IPv6 and Outposts ones this model has no data for). */
+/** The DescribeSubnets filters (botocore's list, less the Outposts ones this model has no data for). */
 const SUBNET_FILTERS: Readonly<Record<string, FilterValues<SubnetRecord>>> = {
   'availability-zone': (subnet) => [subnet.availabilityZone],
   availabilityZone: (subnet) => [subnet.availabilityZone],
@@ -24,6 +25,9 @@ const SUBNET_FILTERS: Readonly<Record<string, FilterValues<SubnetRecord>>> = {
   cidrBlock: (subnet) => [subnet.cidrBlock],
   'default-for-az': () => ['false'],
   defaultForAz: () => ['false'],
+  'ipv6-cidr-block-association.ipv6-cidr-block': (subnet) => (subnet.ipv6CidrBlock === null ? [] : [subnet.ipv6CidrBlock]),
+  'ipv6-cidr-block-association.association-id': (subnet) => (subnet.ipv6AssociationId === null ? [] : [subnet.ipv6AssociationId]),
+  'ipv6-cidr-block-association.state': (subnet) => (subnet.ipv6CidrBlock === null ? [] : ['associated']),
   'ipv6-native': () => ['false'],
   'map-public-ip-on-launch': () => ['false'],
   'owner-id': (subnet) => [subnet.ownerId],
@@ -47,12 +51,15 @@ export function describeSubnets(tx: Tx, command: DescribeSubnetsCommand): Outcom
   const candidates: SubnetRecord[] = [];
   if (ids.value.length > 0) {
     for (const id of new Set(ids.value)) {
-      const subnet = ownSubnetById(tx.w, tx.caller, id);
+      const subnet = shownOwnSubnetById(tx.w, tx.caller, id);
       if (!subnet.ok) return subnet;
       candidates.push(subnet.value);
     }
   } else {
-    for (const id of routingIds(tx.w, subnetsOfView(viewKey(tx.caller.accountId, tx.caller.region)))) candidates.push(subnetById(tx.w, id)!);
+    for (const id of shownSubnetIds(tx.w, viewKey(tx.caller.accountId, tx.caller.region))) {
+      const subnet = shownSubnet(tx.w, id);
+      if (subnet !== undefined) candidates.push(subnet);
+    }
   }
   const matched = sortByKey(candidates.filter((subnet) => passes(filters.value, subnet)), (subnet) => subnet.subnetId);
   const { items, nextToken } = page(matched, (subnet) => subnet.subnetId, paging.value);

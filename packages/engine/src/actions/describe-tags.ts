@@ -1,5 +1,6 @@
-// DescribeTags over the caller's VPCs and the connections its view sees (spec §7.4: the caller's
-// own tag sets), each in the version Describe shows now (spec §10.4).
+// DescribeTags over the caller's VPCs, subnets and route tables and the connections its view sees
+// (spec §7.4: the caller's own tag sets; routes §1.1: only the owner sees a subnet or table), each in
+// the version Describe shows now (spec §10.4).
 import type { DescribeTagsCommand } from '../commands.js';
 import { literals, parseFilters, passes, type FilterValues } from '../describe-filters.js';
 import { describeDelay, laggingPeeringIds } from '../eventual-consistency.js';
@@ -12,6 +13,8 @@ import { listedIds } from '../peering-queries.js';
 import type { Tx } from '../tx.js';
 import { tagsIn } from '../views.js';
 import { shownVpc, shownVpcIds } from '../vpc-versions.js';
+import { shownOwnSubnetById, shownOwnTableById } from '../routing/routing-lookup.js';
+import { shownSubnetIds, shownTableIds } from '../routing/routing-versions.js';
 
 const TAG_FILTERS: Readonly<Record<string, FilterValues<TagDescriptionOutput>>> = {
   key: (tag) => [tag.Key],
@@ -40,6 +43,9 @@ export function describeTags(tx: Tx, command: DescribeTagsCommand): Outcome<Desc
   // The listing index holds current versions: add the connections whose Describe lags (spec §10.4).
   const pcxIds = ids ?? (describeDelay(tx.w) === 0 ? listedIds(tx.w, view) : [...listedIds(tx.w, view), ...laggingPeeringIds(tx.w, view)]);
 
+  const subnetIds = ids ?? shownSubnetIds(tx.w, view);
+  const tableIds = ids ?? shownTableIds(tx.w, view);
+
   const found: TagDescriptionOutput[] = [];
   for (const id of new Set(vpcIds)) {
     const vpc = shownVpc(tx.w, id);
@@ -52,6 +58,18 @@ export function describeTags(tx: Tx, command: DescribeTagsCommand): Outcome<Desc
     for (const tag of tagsIn(record, view)) {
       found.push({ Key: tag.Key, ResourceId: id, ResourceType: 'vpc-peering-connection', Value: tag.Value });
     }
+  }
+  for (const id of new Set(subnetIds)) {
+    if (!id.startsWith('subnet-')) continue;
+    const subnet = shownOwnSubnetById(tx.w, tx.caller, id);
+    if (!subnet.ok) continue;
+    for (const tag of subnet.value.tags) found.push({ Key: tag.Key, ResourceId: id, ResourceType: 'subnet', Value: tag.Value });
+  }
+  for (const id of new Set(tableIds)) {
+    if (!id.startsWith('rtb-')) continue;
+    const table = shownOwnTableById(tx.w, tx.caller, id);
+    if (!table.ok) continue;
+    for (const tag of table.value.tags) found.push({ Key: tag.Key, ResourceId: id, ResourceType: 'route-table', Value: tag.Value });
   }
   const matched = sortByKey(
     found.filter((tag) => passes(filters.value, tag)),

@@ -46,6 +46,8 @@ export function disassociateVpcCidrBlock(tx: Tx, command: DisassociateVpcCidrBlo
     }
     const v6 = vpc.ipv6Blocks.findIndex((block) => block.associationId === id.value);
     if (v6 >= 0 && isDisassociable(vpc.ipv6Blocks[v6]!)) {
+      const used = disassociationBlocked(tx.w, vpcId, id.value, vpc.ipv6Blocks[v6]!.ipv6CidrBlock); // routes §1.2, §1.10
+      if (used !== null) return refuse(used);
       const block = Object.freeze({ ...vpc.ipv6Blocks[v6]!, ...disassociationStarts(tx, vpcId) });
       disassociate(tx, vpc, { ipv6Blocks: replaced(vpc.ipv6Blocks, v6, block) });
       return done({ VpcId: vpcId, Ipv6CidrBlockAssociation: ipv6AssociationOutput(block, vpc.region, 'disassociating') });

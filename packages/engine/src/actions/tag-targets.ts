@@ -1,6 +1,6 @@
-// The resources CreateTags and DeleteTags name (spec §7), and writing a resource's tags back. A VPC
-// has one tag set; a connection has one per (account, Region) view, and the caller writes its own
-// (spec §7.4).
+// The resources CreateTags and DeleteTags name (spec §7), and writing a resource's tags back. A VPC,
+// a subnet and a route table have one tag set, their owner's (routes §1.1: only the owner sees them);
+// a connection has one per (account, Region) view, and the caller writes its own (spec §7.4).
 import type { Result, TagSet } from '@pcxsim/tags';
 import { fromTags, invalidId, missingParameter, peeringMalformed, resourceCountExceeded } from '../errors.js';
 import { isPcxId } from '../ids.js';
@@ -13,15 +13,23 @@ import { writeVpc } from '../records.js';
 import type { Tx } from '../tx.js';
 import { tagsIn } from '../views.js';
 import type { PeeringRecord, VpcRecord } from '../world.js';
+import type { RouteTableRecord, SubnetRecord } from '../routing/routing-records.js';
+import { ownSubnetById, ownTableById } from '../routing/routing-lookup.js';
+import { writeSubnet, writeTable } from '../routing/routing-store.js';
 
 /** A resource whose tags a request changes. */
-export type TagTarget = { readonly kind: 'vpc'; readonly vpc: VpcRecord } | { readonly kind: 'pcx'; readonly record: PeeringRecord };
+export type TagTarget =
+  | { readonly kind: 'vpc'; readonly vpc: VpcRecord }
+  | { readonly kind: 'pcx'; readonly record: PeeringRecord }
+  | { readonly kind: 'subnet'; readonly subnet: SubnetRecord }
+  | { readonly kind: 'rtb'; readonly table: RouteTableRecord };
 
 /** spec §7.1 [doc]: CreateTags and DeleteTags take "up to 1000 resource IDs". */
 export const MAX_TAG_RESOURCES = 1000;
 
 /**
- * Reads `ResourceId.N`: each a VPC the caller owns or a connection its view sees, each once. More
+ * Reads `ResourceId.N`: each a VPC, subnet or route table the caller owns, or a connection its view
+ * sees, each once (another account's subnet or table is NotFound, routes §1.1). More
  * than {@link MAX_TAG_RESOURCES} IDs, counted as sent (a repeated one too) [?], is
  * `ResourceCountExceeded`, before any is looked up.
  */
@@ -41,6 +49,14 @@ export function tagTargets(tx: Tx, raw: unknown): Outcome<readonly TagTarget[]> 
       const record = visiblePeering(tx.w, tx.caller, id);
       if (!record.ok) return record;
       targets.push({ kind: 'pcx', record: record.value });
+    } else if (id.startsWith('subnet-')) {
+      const subnet = ownSubnetById(tx.w, tx.caller, id);
+      if (!subnet.ok) return subnet;
+      targets.push({ kind: 'subnet', subnet: subnet.value });
+    } else if (id.startsWith('rtb-')) {
+      const table = ownTableById(tx.w, tx.caller, id);
+      if (!table.ok) return table;
+      targets.push({ kind: 'rtb', table: table.value });
     } else {
       return refuse(invalidId(id)); // [?] a resource type the engine does not model
     }
@@ -56,7 +72,7 @@ export function retag(tx: Tx, targets: readonly TagTarget[], change: (set: TagSe
   const view = viewKey(tx.caller.accountId, tx.caller.region);
   const results: TagSet[] = [];
   for (const target of targets) {
-    const result = change(target.kind === 'vpc' ? target.vpc.tags : tagsIn(target.record, view));
+    const result = change(tagsOf(target, view));
     if (!result.ok) return refuse(fromTags(result.error));
     results.push(result.value);
   }
@@ -65,6 +81,12 @@ export function retag(tx: Tx, targets: readonly TagTarget[], change: (set: TagSe
     if (target.kind === 'vpc') {
       writeVpc(tx, target.vpc, Object.freeze({ ...target.vpc, tags }));
       tx.events.push({ type: 'TagsChanged', resourceId: target.vpc.vpcId, view, at: tx.w.clock });
+    } else if (target.kind === 'subnet') {
+      writeSubnet(tx, target.subnet, Object.freeze({ ...target.subnet, tags }));
+      tx.events.push({ type: 'TagsChanged', resourceId: target.subnet.subnetId, view, at: tx.w.clock });
+    } else if (target.kind === 'rtb') {
+      writeTable(tx, target.table, Object.freeze({ ...target.table, tags }));
+      tx.events.push({ type: 'TagsChanged', resourceId: target.table.routeTableId, view, at: tx.w.clock });
     } else {
       const views: Record<string, TagSet> = { ...target.record.tags, [view]: tags };
       if (tags.length === 0) delete views[view];
@@ -73,4 +95,18 @@ export function retag(tx: Tx, targets: readonly TagTarget[], change: (set: TagSe
     }
   });
   return done({});
+}
+
+/** The tag set a request changes: the owner's own for a VPC, subnet or table, the caller's view's for a connection. */
+function tagsOf(target: TagTarget, view: string): TagSet {
+  switch (target.kind) {
+    case 'vpc':
+      return target.vpc.tags;
+    case 'subnet':
+      return target.subnet.tags;
+    case 'rtb':
+      return target.table.tags;
+    case 'pcx':
+      return tagsIn(target.record, view);
+  }
 }

@@ -15,8 +15,11 @@ export function disassociationBlocked(world: World, vpcId: string, associationId
   const block = parsePrefix(cidr);
   if (!block.ok) return null;
   for (const id of routingIds(world, subnetsOfVpc(vpcId))) {
-    const subnet = parsePrefix(subnetById(world, id)!.cidrBlock);
-    if (subnet.ok && prefixContains(block.value, subnet.value)) return blockHasSubnets(associationId, id);
+    const record = subnetById(world, id)!;
+    // An IPv6 block holds the subnets whose /64 lies in it (routes §1.10), an IPv4 block their IPv4 block.
+    const held = block.value.family === 4 ? record.cidrBlock : record.ipv6CidrBlock;
+    const subnet = held === null ? null : parsePrefix(held);
+    if (subnet !== null && subnet.ok && prefixContains(block.value, subnet.value)) return blockHasSubnets(associationId, id);
   }
   return null;
 }

@@ -47,25 +47,28 @@ export const otherSide = (record: PeeringRecord, vpcId: string): string => (reco
 /** Whether the VPC's blocks hold the address. */
 export const vpcHolds = (vpc: VpcRecord, address: Address): boolean => localRoutes(vpc).some((local) => prefixContains(local.prefix, address));
 
-const subnetPrefixes = new WeakMap<SubnetRecord, Prefix | null>();
+const subnetPrefixes = new WeakMap<SubnetRecord, readonly Prefix[]>();
 
-/** A subnet's block as a prefix; memoised per (frozen, never changed) record. */
-function prefixOfSubnet(subnet: SubnetRecord): Prefix | null {
-  let prefix = subnetPrefixes.get(subnet);
-  if (prefix === undefined) {
-    const parsed = parsePrefix(subnet.cidrBlock);
-    prefix = parsed.ok ? parsed.value : null;
-    subnetPrefixes.set(subnet, prefix);
+/** A subnet's blocks (IPv4, and IPv6 if it has one) as prefixes; memoised per (frozen, never changed) record. */
+function prefixesOfSubnet(subnet: SubnetRecord): readonly Prefix[] {
+  let prefixes = subnetPrefixes.get(subnet);
+  if (prefixes === undefined) {
+    prefixes = [subnet.cidrBlock, subnet.ipv6CidrBlock].flatMap((cidr) => {
+      const parsed = cidr === null ? null : parsePrefix(cidr);
+      return parsed !== null && parsed.ok ? [parsed.value] : [];
+    });
+    subnetPrefixes.set(subnet, prefixes);
   }
-  return prefix;
+  return prefixes;
 }
 
 /** Where an address of a VPC lives: the subnet holding it and the table that subnet uses, else the VPC's main table [?] (routing-choices.ts). */
 export function placeOf(world: World, vpc: VpcRecord, address: Address): { readonly subnet: SubnetRecord | undefined; readonly table: RouteTableRecord | undefined } {
   for (const id of routingIds(world, subnetsOfVpc(vpc.vpcId))) {
     const subnet = subnetById(world, id)!;
-    const prefix = prefixOfSubnet(subnet);
-    if (prefix !== null && prefixContains(prefix, address)) return { subnet, table: tableOfSubnet(world, subnet.subnetId) };
+    if (prefixesOfSubnet(subnet).some((prefix) => prefix.family === address.family && prefixContains(prefix, address))) {
+      return { subnet, table: tableOfSubnet(world, subnet.subnetId) };
+    }
   }
   return { subnet: undefined, table: mainTableOf(world, vpc.vpcId) };
 }

@@ -13,7 +13,7 @@ import { indexRoute, routingIds, subnetById, tableById, tablesOfVpc, vpcRouting,
 const NO_TAGS: TagSet = Object.freeze([]);
 
 /** The next routing ID with `prefix`, from routing's own generator (records.ts `Routing.ids`). */
-export function nextRoutingId(tx: Tx, prefix: 'subnet-' | 'rtb-' | 'rtbassoc-'): string {
+export function nextRoutingId(tx: Tx, prefix: 'subnet-' | 'rtb-' | 'rtbassoc-' | 'subnet-cidr-assoc-'): string {
   const [id, ids] = nextId(tx.w.routing.ids, prefix);
   tx.w.routing = Object.freeze({ ...tx.w.routing, ids });
   return id;

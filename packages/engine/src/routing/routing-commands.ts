@@ -11,6 +11,8 @@ export interface CreateSubnetCommand extends DryRunnable {
   readonly VpcId?: string | undefined;
   /** The block, /16 to /28, inside one of the VPC's IPv4 blocks. */
   readonly CidrBlock?: string | undefined;
+  /** An IPv6 block too: a /64 inside one of the VPC's IPv6 blocks (routes §1.10). */
+  readonly Ipv6CidrBlock?: string | undefined;
   /** The zone by name, e.g. `us-east-1a`; default: one the simulator picks. */
   readonly AvailabilityZone?: string | undefined;
   /** The zone by ID, e.g. `use1-az1` (not with `AvailabilityZone`). */

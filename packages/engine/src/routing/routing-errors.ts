@@ -38,6 +38,15 @@ export const subnetRange = (cidr: string): Ec2Error => error('InvalidSubnet.Rang
 // [obs] (hashicorp/terraform#33470 and many more).
 export const subnetConflict = (cidr: string): Ec2Error => error('InvalidSubnet.Conflict', `The CIDR '${cidr}' conflicts with another subnet`);
 
+// routes §1.10 [obs] (hashicorp/terraform-provider-aws#31913): a /64 outside the VPC's IPv6 blocks.
+export const subnetIpv6Range = (cidr: string): Ec2Error => error('InvalidSubnet.Range', `The IPv6 CIDR '${cidr}' is invalid.`);
+
+// routes §1.10 [?]: the IPv4 conflict's code and wording, for a /64 another subnet holds.
+export const subnetIpv6Conflict = (cidr: string): Ec2Error => error('InvalidSubnet.Conflict', `The IPv6 CIDR '${cidr}' conflicts with another subnet`);
+
+// routes §1.10 [obs] (hashicorp/terraform-provider-aws#28775): not an IPv6 CIDR, or not a /64.
+export const subnetIpv6Invalid = (text: string): Ec2Error => error('InvalidParameterValue', `invalid value for parameter ipv6-cidr-block: ${text}`);
+
 // [obs] (boto/boto3#2398, ansible/ansible#25673).
 export const subnetNotFound = (id: string): Ec2Error => error('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
 

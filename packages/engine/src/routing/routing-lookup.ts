@@ -10,6 +10,7 @@ import type { World } from '../world.js';
 import type { AssociationRecord, RouteTableRecord, SubnetRecord } from './routing-records.js';
 import { associationNotFound, routeTableMalformed, routeTableNotFound, subnetMalformed, subnetNotFound } from './routing-errors.js';
 import { subnetById, tableById } from './routing-store.js';
+import { shownSubnet, shownTable } from './routing-versions.js';
 
 const owns = (caller: Caller, record: { readonly ownerId: string; readonly region: string }): boolean =>
   record.ownerId === caller.accountId && record.region === caller.region;
@@ -25,6 +26,20 @@ export function ownSubnetById(world: World, caller: Caller, id: string): Outcome
 export function ownSubnet(world: World, caller: Caller, raw: unknown, parameter: string): Outcome<SubnetRecord> {
   const id = requiredString(raw, parameter);
   return id.ok ? ownSubnetById(world, caller, id.value) : id;
+}
+
+/** A subnet of the caller's as Describe shows it now (spec §10.4: a new one may not be found yet, a deleted one still is). */
+export function shownOwnSubnetById(world: World, caller: Caller, id: string): Outcome<SubnetRecord> {
+  if (!hasIdForm(id, 'subnet-')) return refuse(subnetMalformed(id));
+  const subnet = shownSubnet(world, id);
+  return subnet !== undefined && owns(caller, subnet) ? done(subnet) : refuse(subnetNotFound(id));
+}
+
+/** A route table of the caller's as Describe shows it now (spec §10.4). */
+export function shownOwnTableById(world: World, caller: Caller, id: string): Outcome<RouteTableRecord> {
+  if (!hasIdForm(id, 'rtb-')) return refuse(routeTableMalformed(id));
+  const table = shownTable(world, id);
+  return table !== undefined && owns(caller, table) ? done(table) : refuse(routeTableNotFound(id));
 }
 
 /** A route table of the caller's, by an ID already read. */

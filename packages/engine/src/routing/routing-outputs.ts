@@ -2,6 +2,19 @@
 // fresh and mutable; test/sdk-types.test.ts keeps them assignable.
 import type { EmptyOutput, ReturnOutput, TagOutput } from '../outputs.js';
 
+/** A subnet's IPv6 block (botocore `SubnetIpv6CidrBlockAssociation`). */
+export interface SubnetIpv6CidrBlockAssociationOutput {
+  /** `subnet-cidr-assoc-…`. */
+  AssociationId: string;
+  /** The /64. */
+  Ipv6CidrBlock: string;
+  /** Always `associated`: given at CreateSubnet, it never changes. */
+  Ipv6CidrBlockState: {
+    /** `associated`. */
+    State: 'associated';
+  };
+}
+
 /** A subnet as DescribeSubnets shows it. */
 export interface SubnetOutput {
   /** `subnet-…`. */
@@ -26,10 +39,10 @@ export interface SubnetOutput {
   DefaultForAz: false;
   /** Off for a non-default subnet. */
   MapPublicIpOnLaunch: false;
-  /** No IPv6 subnets here. */
+  /** Off: pcxsim has no instances to give addresses to (ModifySubnetAttribute is not served). */
   AssignIpv6AddressOnCreation: false;
-  /** None. */
-  Ipv6CidrBlockAssociationSet: never[];
+  /** Its IPv6 block, if it has one (routes §1.10). */
+  Ipv6CidrBlockAssociationSet: SubnetIpv6CidrBlockAssociationOutput[];
   /** Not IPv6-only. */
   Ipv6Native: false;
   /** Its tags. */

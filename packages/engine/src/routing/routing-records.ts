@@ -9,6 +9,7 @@
 import type { TagSet } from '@pcxsim/tags';
 import type { IdState } from '../ids.js';
 import { emptyPMap, type PMap } from '../pmap.js';
+import type { RoutingVersion } from './routing-versions.js';
 
 /** A subnet (routes §1.1, issue 13): one IPv4 block inside its VPC, in one Availability Zone. */
 export interface SubnetRecord {
@@ -22,6 +23,10 @@ export interface SubnetRecord {
   readonly region: string;
   /** Canonical IPv4 CIDR text. */
   readonly cidrBlock: string;
+  /** Its IPv6 block, a /64 of its VPC's IPv6 blocks given at CreateSubnet (routes §1.10), or `null`. */
+  readonly ipv6CidrBlock: string | null;
+  /** That block's association, `subnet-cidr-assoc-…`, or `null` without one. */
+  readonly ipv6AssociationId: string | null;
   /** The zone's name, e.g. `us-east-1a`. */
   readonly availabilityZone: string;
   /** The zone's ID, e.g. `use1-az1`. */
@@ -110,6 +115,11 @@ export interface Routing {
    * call): `account|region|token` → the table it created.
    */
   readonly clientTokens: PMap<string>;
+  /**
+   * The versions Describe may still show of the subnets and tables changed in the last D ms, by ID
+   * (routing-versions.ts); absent when there are none, and always with a Describe delay of 0.
+   */
+  readonly versions?: PMap<readonly RoutingVersion[]> | undefined;
 }
 
 /** Routing's share of a new world. */

@@ -6,6 +6,7 @@ import { pdelete, pget, pkeys, pset } from '../pmap.js';
 import type { Tx } from '../tx.js';
 import type { World } from '../world.js';
 import type { RouteRecord, RouteTableRecord, Routing, SubnetRecord, VpcRouting } from './routing-records.js';
+import { recordRoutingChange } from './routing-versions.js';
 
 /** Subnets a view owns. */
 export const subnetsOfView = (view: string): string => `s|${view}`;
@@ -56,6 +57,7 @@ export function writeSubnet(tx: Tx, before: SubnetRecord | undefined, after: Sub
   const record = (after ?? before)!;
   const subnets = tx.w.routing.subnets;
   change(tx, { subnets: after === undefined ? pdelete(tx.edit, subnets, record.subnetId) : pset(tx.edit, subnets, record.subnetId, after) });
+  recordRoutingChange(tx, before, after); // spec §10.4: what Describe shows lags
   if (before !== undefined && after !== undefined) return;
   const keys = [subnetsOfView(viewKey(record.ownerId, record.region)), subnetsOfVpc(record.vpcId)];
   change(tx, { index: reindex(tx.edit, tx.w.routing.index, record.subnetId, after === undefined ? keys : [], after === undefined ? [] : keys) });
@@ -77,6 +79,7 @@ export function writeTable(tx: Tx, before: RouteTableRecord | undefined, after: 
   const record = (after ?? before)!;
   const tables = tx.w.routing.tables;
   change(tx, { tables: after === undefined ? pdelete(tx.edit, tables, record.routeTableId) : pset(tx.edit, tables, record.routeTableId, after) });
+  recordRoutingChange(tx, before, after); // spec §10.4: what Describe shows lags
   if (before !== undefined && after !== undefined) return;
   const keys = [tablesOfView(viewKey(record.ownerId, record.region)), tablesOfVpc(record.vpcId)];
   let index = reindex(tx.edit, tx.w.routing.index, record.routeTableId, after === undefined ? keys : [], after === undefined ? [] : keys);

@@ -33,7 +33,10 @@ export const subnetView = (subnet: SubnetRecord): SubnetOutput => ({
   DefaultForAz: false,
   MapPublicIpOnLaunch: false,
   AssignIpv6AddressOnCreation: false,
-  Ipv6CidrBlockAssociationSet: [],
+  Ipv6CidrBlockAssociationSet:
+    subnet.ipv6CidrBlock === null || subnet.ipv6AssociationId === null
+      ? []
+      : [{ AssociationId: subnet.ipv6AssociationId, Ipv6CidrBlock: subnet.ipv6CidrBlock, Ipv6CidrBlockState: { State: 'associated' } }],
   Ipv6Native: false,
   Tags: tagsOutput(subnet.tags),
 });
