@@ -15,7 +15,6 @@ import { defaultCredentials, type AccountCredentials, type CredentialsByAccount 
 import { ReadConsistency } from './read-consistency.js';
 import type { ConformanceReport, Divergence } from './report.js';
 import { runSequence, type RunSetup, type StepDivergence } from './run-sequence.js';
-import { send } from './send.js';
 import { TargetClients } from './target-clients.js';
 import { manualClockOf } from './target-clock.js';
 import { TransportError } from './transport-error.js';
@@ -232,7 +231,7 @@ export async function checkConformance(options: ConformanceOptions): Promise<Con
   const worldOptions: WorldOptions = { seed, regions: [...new Set([...PUBLIC_REGIONS, ...(options.regions ?? [])])] };
   const setup: RunSetup = {
     worldOptions,
-    sendToTarget: (caller, command) => send(clients.for(caller), command),
+    sendToTarget: (caller, command) => clients.send(caller, command),
     timing: { settleMs: options.settleMs ?? CONFORMANCE_DEFAULTS.settleMs, pollMs: options.pollMs ?? CONFORMANCE_DEFAULTS.pollMs, clock },
     readRetryMs: options.readRetryMs ?? CONFORMANCE_DEFAULTS.readRetryMs,
     consistency,
