@@ -44,7 +44,14 @@ const DOC: readonly Confidence[] = ['[doc]'];
 const OBS: readonly Confidence[] = ['[obs]'];
 
 const rule = (id: string, spec: string, confidence: readonly Confidence[], title: string): Rule => ({ id, reference: 'spec', spec, confidence, title });
-const route = (id: string, spec: string, confidence: readonly Confidence[], title: string): Rule => ({ id, reference: 'routes', spec, confidence, title });
+/** A rule of routing.md: its sections are written `routes §N` here (so the citation check reads them as that page's) and kept as `§N`. */
+const route = (id: string, cited: `routes ${string}`, confidence: readonly Confidence[], title: string): Rule => ({
+  id,
+  reference: 'routes',
+  spec: cited.slice('routes '.length),
+  confidence,
+  title,
+});
 
 // Each rule's marker is the one its section gives the compared behaviour; where the rule is [doc]
 // and its error code or text weaker, both are listed.
@@ -63,8 +70,8 @@ const VISIBILITY = rule('visibility', '§4.5', DOC, 'A connection is seen by its
 const DESCRIBE_VPCS = rule('describe-vpcs', '§8.2', DOC, "DescribeVpcs lists the caller's VPCs in the caller's Region");
 const DUPLICATE = rule('duplicate-pair', '§2.2', OBS, 'A second request between the same two VPCs while one is pending or active answers the existing connection; the opposite pair fails at Accept with VpcPeeringConnectionAlreadyExists');
 const RESPONSE_SHAPE = rule('response-shape', '§9.2', DOC, 'The response carries the elements of the EC2 model, as AWS sends them');
-const ROUTE_TABLES = route('route-tables', '§1.3, §1.4, §1.5', ['[doc]', '[obs]'], 'Route tables: created in a VPC, deleted when no subnet is associated, one table per subnet');
-const PCX_ROUTES = route('pcx-routes', '§2.2, §2.3', ['[doc]', '[obs]', '[?]'], 'A route to a peering connection: its table in one of the two VPCs, one route per destination, the connection usable');
+const ROUTE_TABLES = route('route-tables', 'routes §1.3, §1.4, §1.5', ['[doc]', '[obs]'], 'Route tables: created in a VPC, deleted when no subnet is associated, one table per subnet');
+const PCX_ROUTES = route('pcx-routes', 'routes §2.2, §2.3', ['[doc]', '[obs]', '[?]'], 'A route to a peering connection: its table in one of the two VPCs, one route per destination, the connection usable');
 
 const STATES = {
   failed: OVERLAP,
