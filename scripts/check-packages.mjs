@@ -203,7 +203,9 @@ function inspectTarball(name, source) {
   const pkg = join(into, 'package');
   const packed = readJson(join(pkg, 'package.json'));
   const where = `${name}: `;
-  for (const needed of ['README.md', 'dist/index.js', 'dist/index.d.ts']) assert.ok(existsSync(join(pkg, needed)), `${where}no ${needed} in the tarball`);
+  for (const needed of ['README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts']) assert.ok(existsSync(join(pkg, needed)), `${where}no ${needed} in the tarball`);
+  // "license": "MIT" needs the licence text beside it; each package keeps a copy of the root's.
+  assert.equal(readFileSync(join(pkg, 'LICENSE'), 'utf8'), readFileSync(join(root, 'LICENSE'), 'utf8'), `${where}LICENSE differs from the root's`);
   assert.ok(Array.isArray(packed.files), `${where}no "files"`);
 
   const main = packed.exports?.['.'];
