@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm run bench:load [-- --worlds 0,1000 --clients 8 --warmup 5000 --seconds 5 --repeat 1 --base /tmp/http-base]`
+// `pnpm run bench:load [-- --worlds 0,1000 --clients 8 --warmup 5000 --seconds 5 --repeat 1 --base /tmp/http-base --data]`
 //
 // `pcxsim serve` (in memory, wall clock, instant timing) under a keep-alive load of SDK-identical,
 // SigV4-signed requests (http-load-requests.mjs), issue 17 "Faster where users feel it". Each of N
@@ -48,6 +48,10 @@ const PIN = !flag('no-pin');
 const PROFILE_DIR = option('profile', undefined);
 const VERIFY = flag('verify-signatures');
 const QUIET = flag('quiet-server');
+// `--data`: serve over the embedded SQLite store (`pcxsim serve --data DIR`, a fresh directory per
+// run), as the README's serve command runs it: every change, clock steps included, is committed
+// before its answer.
+const DATA = flag('data');
 const SERVERS = (() => {
   const list = option('servers', `new=${join(here, '../packages/cli/bin/pcxsim.mjs')}`)
     .split(',')
@@ -75,6 +79,7 @@ function cpuMicros(pid) {
 async function startServe(bin, scratch) {
   const serveArgs = [bin, 'serve', '--port', '0', '--timing', 'instant'];
   if (QUIET) serveArgs.push('--quiet');
+  if (DATA) serveArgs.push('--data', join(scratch, 'data'));
   if (VERIFY) {
     const accessKeys = Object.fromEntries(Array.from({ length: CLIENTS }, (_, c) => [account(c), { accountId: account(c), secretAccessKey: SECRET }]));
     const file = join(scratch, 'accounts.json');

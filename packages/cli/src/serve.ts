@@ -162,15 +162,25 @@ function keptSettings(world: World, asked: WorldOptions, given: ReadonlySet<stri
  */
 function logRequest(request: AnsweredRequest): void {
   if (unwritten === '') setImmediate(writeLog);
-  unwritten += `${JSON.stringify({
-    action: request.action ?? null,
-    account: request.accountId,
-    region: request.region,
-    status: request.status,
-    ...(request.errorCode === undefined ? {} : { error: request.errorCode }),
-    ms: Math.round(request.ms * 100) / 100,
-    ...(request.cause === undefined ? {} : { cause: request.cause }),
-  })}\n`;
+  unwritten += logLine(request);
+}
+
+const json = JSON.stringify;
+
+/**
+ * The JSON line of one request: `{"action":…,"account":…,"region":…,"status":…,"error":…,"ms":…,"cause":…}`,
+ * what `JSON.stringify` gives of those fields (an absent one left out), written field by field
+ * rather than through an object made only to be stringified.
+ */
+export function logLine(request: AnsweredRequest): string {
+  let line = `{"action":${request.action === undefined ? 'null' : json(request.action)}`;
+  if (request.accountId !== undefined) line += `,"account":${json(request.accountId)}`;
+  if (request.region !== undefined) line += `,"region":${json(request.region)}`;
+  line += `,"status":${request.status}`;
+  if (request.errorCode !== undefined) line += `,"error":${json(request.errorCode)}`;
+  line += `,"ms":${json(Math.round(request.ms * 100) / 100)}`;
+  if (request.cause !== undefined) line += `,"cause":${json(request.cause)}`;
+  return `${line}}\n`;
 }
 
 let unwritten = '';

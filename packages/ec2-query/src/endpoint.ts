@@ -199,13 +199,28 @@ export class Ec2Endpoint implements ControlTarget {
    * never answers 500 for any input; a refused request leaves the world as it was.
    */
   async handle(request: WireRequest): Promise<WireResponse> {
+    return this.answerNowOrLater(request);
+  }
+
+  /**
+   * {@link Ec2Endpoint.handle} for an adapter that can write an answer at once: the answer itself
+   * when nothing had to be waited for (no durable store, no signature check), else a promise of it.
+   * The node:http listener takes this path, so that a request answered from memory costs no promise
+   * and no trip through the microtask queue (bench/README.md, "HTTP under load").
+   */
+  answerNowOrLater(request: WireRequest): WireResponse | Promise<WireResponse> {
     if (byteLength(request.body) > this.limits.maxBodyBytes) return this.oversized(request);
     const started = this.options.onAnswered === undefined ? 0 : performance.now();
     const notes: Notes = { action: undefined, caller: undefined, requestId: undefined };
     const routed = this.route(request, notes);
-    const response = routed instanceof Promise ? await routed : routed;
-    this.told(request, response, notes, started);
-    return response;
+    if (!(routed instanceof Promise)) {
+      this.told(request, routed, notes, started);
+      return routed;
+    }
+    return routed.then((response) => {
+      this.told(request, response, notes, started);
+      return response;
+    });
   }
 
   /**
@@ -240,20 +255,24 @@ export class Ec2Endpoint implements ControlTarget {
     const control = this.isControl(request.path);
     if (!control) notes.requestId = requestId(this.seed, this.counter++);
     // A fault of pcxsim itself, or an embedder's onApplied that failed: the log line names the cause.
-    const failed = (cause: unknown): WireResponse => {
-      notes.cause = cause instanceof Error ? cause.message : String(cause);
-      return this.internalError(control, notes);
-    };
+    // Its handler is made only on the paths that wait: a request answered at once allocates none.
     try {
       // A clock step the embedder cannot keep (a full disk) is undone; the request is still answered,
       // from the world as it was: reads keep working, and a change fails on its own.
       const caughtUp = this.catchUpTolerantly();
-      if (caughtUp !== undefined) return caughtUp.then(() => this.routed(request, notes, control)).then(undefined, failed);
+      if (caughtUp !== undefined) {
+        return caughtUp.then(() => this.routed(request, notes, control)).then(undefined, (cause: unknown) => this.failure(cause, notes, control));
+      }
       const routed = this.routed(request, notes, control);
-      return routed instanceof Promise ? routed.then(undefined, failed) : routed;
+      return routed instanceof Promise ? routed.then(undefined, (cause: unknown) => this.failure(cause, notes, control)) : routed;
     } catch (cause) {
-      return failed(cause);
+      return this.failure(cause, notes, control);
     }
+  }
+
+  private failure(cause: unknown, notes: Notes, control: boolean): WireResponse {
+    notes.cause = cause instanceof Error ? cause.message : String(cause);
+    return this.internalError(control, notes);
   }
 
   private routed(request: WireRequest, notes: Notes, control: boolean): WireResponse | Promise<WireResponse> {

@@ -26,9 +26,15 @@ function send(response: ServerResponse, answer: WireResponse, close: boolean): v
   // The body goes as a string: node then joins status line, headers and body into one string for
   // the socket, where a Buffer body was one more copy (`Buffer.from`, `writeBuffer`: ~3% of the
   // server's profile) and one more part in the writev (bench/README.md, "HTTP under load").
-  const length = String(Buffer.byteLength(answer.body, 'utf8'));
+  // The headers go as node's flat [name, value, …] list, made in one pass, rather than a spread
+  // copy of the answer's object with two more keys (`send` was 2.2% of the server's profile).
+  const flat: string[] = [];
+  const headers = answer.headers;
+  for (const name in headers) flat.push(name, headers[name]!);
+  flat.push('content-length', String(Buffer.byteLength(answer.body, 'utf8')));
+  if (close) flat.push('connection', 'close');
   // Node adds Date, the wall clock, as AWS does; the simulated now is in x-pcxsim-clock.
-  response.writeHead(answer.status, close ? { ...answer.headers, 'content-length': length, connection: 'close' } : { ...answer.headers, 'content-length': length });
+  response.writeHead(answer.status, flat);
   response.end(answer.body, 'utf8');
 }
 
@@ -70,10 +76,20 @@ export function createRequestListener(endpoint: Ec2Endpoint): RequestListener {
     request.on('end', () => {
       if (over) return;
       const wire: WireRequest = { ...target, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
-      endpoint.handle(wire).then(
-        (answer) => send(response, answer, false),
-        () => response.destroy(),
-      );
+      // Answered at once when nothing is waited for (no promise, no microtask trip); else later.
+      let answer: WireResponse | Promise<WireResponse>;
+      try {
+        answer = endpoint.answerNowOrLater(wire);
+      } catch {
+        response.destroy();
+        return;
+      }
+      if (answer instanceof Promise) {
+        answer.then(
+          (later) => send(response, later, false),
+          () => response.destroy(),
+        );
+      } else send(response, answer, false);
     });
     request.on('error', () => request.destroy());
   };
