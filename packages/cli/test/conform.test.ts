@@ -33,9 +33,10 @@ class Target extends Ec2Endpoint {
   ) {
     super(options);
   }
-  override async handle(request: WireRequest): Promise<WireResponse> {
+  // Both handle() and the HTTP server's fast path answer through answerNowOrLater: the bend sits there.
+  override async answerNowOrLater(request: WireRequest): Promise<WireResponse> {
     this.requests.push(request);
-    return this.bend(await super.handle(request));
+    return this.bend(await super.answerNowOrLater(request));
   }
 }
 

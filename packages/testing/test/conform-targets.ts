@@ -23,10 +23,16 @@ class BentEndpoint extends Ec2Endpoint {
     super(options);
   }
 
-  override async handle(request: WireRequest): Promise<WireResponse> {
+  // Both handle() and the HTTP server's fast path answer through answerNowOrLater: the bend sits there.
+  override answerNowOrLater(request: WireRequest): Promise<WireResponse> {
+    return this.bent(request);
+  }
+
+  private async bent(request: WireRequest): Promise<WireResponse> {
     this.bend.observe?.(request);
+    const inner = (wire: WireRequest): Promise<WireResponse> => Promise.resolve(super.answerNowOrLater(wire));
     const bent = this.bend.request?.(request) ?? request;
-    const answer = this.bend.around === undefined ? await super.handle(bent) : await this.bend.around(bent, (inner) => super.handle(inner));
+    const answer = this.bend.around === undefined ? await inner(bent) : await this.bend.around(bent, inner);
     return this.bend.response?.(answer) ?? answer;
   }
 }
