@@ -1,20 +1,28 @@
 // `pcxsim conform`: checks another EC2 endpoint against pcxsim (the checker is @pcxsim/testing's
 // checkConformance). Exit 0 when every run agreed, 1 when a divergence was found, 2 for a usage
-// error or a target that cannot be reached.
-import { readFileSync, writeFileSync } from 'node:fs';
+// error or a target that cannot be reached. A progress line per run goes to stderr; SIGINT or
+// SIGTERM (a second one ends at once) and `--timeout` stop the check and print what was found so
+// far (exit 1 if something was, 130/143 or 2 for a stop with nothing found).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   checkConformance,
   CONFORMANCE_DEFAULTS,
   formatReport,
   parseAccountHeader,
   parseCredentials,
+  parseReplayFile,
+  replayFileOf,
   type AccountHeader,
   type ConformanceOptions,
+  type ConformanceProgress,
+  type ConformanceReport,
   type CredentialsByAccount,
+  type SequenceStep,
 } from '@pcxsim/testing';
 import { isEc2Action, type Ec2Action } from '@pcxsim/ec2-query';
 import { defineCommand } from './command.js';
-import { anyText, commaList, httpUrl, integer, option, repeated, UsageError, type FlagValues, type Parse } from './flags.js';
+import { anyText, commaList, httpUrl, integer, option, repeated, toggle, UsageError, type FlagValues, type Parse } from './flags.js';
 
 /** `--credentials FILE`: each account's access key, secret and headers, read and checked. */
 function credentialsFile(file: string, flag: string): CredentialsByAccount {
@@ -26,6 +34,21 @@ function credentialsFile(file: string, flag: string): CredentialsByAccount {
   }
   try {
     return parseCredentials(text);
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** `--replay FILE`: the sequence of a replay file (replay-file.ts in @pcxsim/testing). */
+function replayFile(file: string, flag: string): readonly SequenceStep[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return parseReplayFile(text);
   } catch (error) {
     throw new UsageError(`${flag} ${file}: ${(error as Error).message}`);
   }
@@ -67,8 +90,17 @@ const CONFORM_FLAGS = {
   actions: option({ value: 'A,B', help: 'only these actions', show: 'every action the generator knows', parse: actionList }),
   invalid: option({ value: 'N', help: "the weight of deliberately invalid steps, in tenths of the valid ones' (0: none)", show: '1', parse: integer(0) }),
   'settle-ms': option({ value: 'MS', help: 'how long to wait for transient states to pass', default: CONFORMANCE_DEFAULTS.settleMs, parse: integer(0) }),
-  'read-retry-ms': option({ value: 'MS', help: 'how long a diverging read is asked again', default: CONFORMANCE_DEFAULTS.readRetryMs, parse: integer(0) }),
-  'max-divergences': option({ value: 'N', help: 'distinct divergences before stopping', default: CONFORMANCE_DEFAULTS.maxDivergences, parse: integer(1) }),
+  'read-retry-ms': option({
+    value: 'MS',
+    help: 'how long a diverging read is asked again while the target may lag (measured: a target seen to answer at once is asked once more only)',
+    default: CONFORMANCE_DEFAULTS.readRetryMs,
+    parse: integer(0),
+  }),
+  'max-divergences': option({ value: 'N', help: 'distinct rules broken before stopping', default: CONFORMANCE_DEFAULTS.maxDivergences, parse: integer(1) }),
+  timeout: option({ value: 'S', help: 'stop after S seconds and print what was found so far', show: 'none', parse: integer(1) }),
+  'save-replays': option({ value: 'DIR', help: 'write each divergence to DIR/divergence-<n>-<rule>.json, to be run again alone with --replay', show: 'none', parse: anyText }),
+  replay: option({ value: 'FILE', help: 'run the one sequence of a replay file (--save-replays) instead of a search', show: 'none', parse: replayFile }),
+  quiet: toggle('no progress lines on stderr'),
 };
 
 /** The checker's options from the command line. */
@@ -86,6 +118,8 @@ function optionsOf(flags: FlagValues<typeof CONFORM_FLAGS>): ConformanceOptions 
     settleMs: flags['settle-ms'],
     readRetryMs: flags['read-retry-ms'],
     maxDivergences: flags['max-divergences'],
+    replay: flags.replay,
+    timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
   };
   const accountHeaders = flags['header-per-account'];
   return { endpoint: flags.endpoint, ...definedOnly(optional), ...(accountHeaders.length === 0 ? {} : { accountHeaders }) };
@@ -100,15 +134,69 @@ function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K
 export const conformCommand = defineCommand({
   name: 'conform',
   summary:
-    'Run random command sequences against pcxsim and URL at once; report each divergence, shrunk to a minimal sequence, with the rule it breaks (exit 0 agrees, 1 diverges, 2 error).',
+    'Run random command sequences against pcxsim and URL at once, comparing past the first difference; report each AWS rule URL breaks once, with its reference section and confidence and a sequence shrunk to the minimum (exit 0 agrees, 1 diverges, 2 error).',
   flags: CONFORM_FLAGS,
   run: ({ flags }) => conform(flags),
 });
 
+/** One line of progress, for stderr. */
+export function progressLine(progress: ConformanceProgress): string {
+  const seconds = `${(progress.elapsedMs / 1000).toFixed(1)} s`;
+  if (progress.kind === 'shrink') {
+    return `conform: search ${progress.search}: shrinking [${progress.rule}], candidate ${progress.candidate}, smallest ${progress.steps} steps, ${seconds}\n`;
+  }
+  const broken = progress.broken.length === 0 ? 'agreed' : `broke ${progress.broken.map((id) => `[${id}]`).join(' ')}`;
+  return `conform: search ${progress.search}, run ${progress.run}/${progress.runs}: ${broken}; ${progress.found} reported, ${seconds}\n`;
+}
+
+/** Writes each divergence of `report` as a replay file in `dir`; resolves to the files. */
+function saveReplays(report: ConformanceReport, dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  return report.divergences.map((divergence, i) => {
+    const file = join(dir, `divergence-${i + 1}-${divergence.rule.id}.json`);
+    writeFileSync(file, replayFileOf(divergence));
+    return file;
+  });
+}
+
+/** Exit codes of a check stopped by a signal with nothing found: 128 + the signal's number, as shells do. */
+const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
+
 /** Runs `pcxsim conform`; resolves to the exit code. */
 async function conform(flags: FlagValues<typeof CONFORM_FLAGS>): Promise<number> {
-  const report = await checkConformance(optionsOf(flags));
-  const text = formatReport(report);
+  const stop = new AbortController();
+  let signalled: string | undefined;
+  const onSignal = (name: NodeJS.Signals): void => {
+    // A second signal: the user does not want to wait for the step under way.
+    if (signalled !== undefined) process.exit(SIGNAL_EXIT[name] ?? 1);
+    signalled = name;
+    process.stderr.write(`conform: ${name}: stopping after the step under way (again to stop at once)\n`);
+    stop.abort(`interrupted by ${name}`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let report: ConformanceReport;
+  try {
+    report = await checkConformance({
+      ...optionsOf(flags),
+      signal: stop.signal,
+      ...(flags.quiet ? {} : { onProgress: (progress: ConformanceProgress) => process.stderr.write(progressLine(progress)) }),
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  let text = formatReport(report);
+  const replayDir = flags['save-replays'];
+  if (replayDir !== undefined && report.divergences.length > 0) {
+    try {
+      const files = saveReplays(report, replayDir);
+      text += `\nSaved, to run each alone: ${files.map((file) => `pcxsim conform --endpoint ${report.endpoint} --replay ${file}`).join('\n  ')}\n`;
+    } catch (error) {
+      process.stderr.write(`pcxsim conform: cannot write --save-replays ${replayDir}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
   if (report.error !== undefined) process.stderr.write(text);
   else process.stdout.write(text);
   const reportFile = flags.report;
@@ -121,5 +209,7 @@ async function conform(flags: FlagValues<typeof CONFORM_FLAGS>): Promise<number>
     }
   }
   if (report.error !== undefined) return 2;
-  return report.conformant ? 0 : 1;
+  if (report.divergences.length > 0) return 1;
+  if (report.interrupted !== undefined) return signalled === undefined ? 2 : (SIGNAL_EXIT[signalled] ?? 2);
+  return 0;
 }

@@ -1,7 +1,7 @@
 // `pcxsim conform`, the real binary, spawned against servers this test starts on loopback: exit 0
 // when the target agrees, 1 with the report when it diverges, 2 when it cannot be checked or the
 // command line is wrong; the JSON report; credentials and per-account headers on the wire.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +33,10 @@ class Target extends Ec2Endpoint {
   ) {
     super(options);
   }
-  override async handle(request: WireRequest): Promise<WireResponse> {
+  // Both handle() and the HTTP server's fast path answer through answerNowOrLater: the bend sits there.
+  override async answerNowOrLater(request: WireRequest): Promise<WireResponse> {
     this.requests.push(request);
-    return this.bend(await super.handle(request));
+    return this.bend(await super.answerNowOrLater(request));
   }
 }
 
@@ -47,15 +48,20 @@ async function serve(bend?: (answer: WireResponse) => WireResponse, extra: Endpo
   return { url: server.url, target };
 }
 
-/** Runs the CLI without blocking this process (the target answers from it). */
-function pcxsim(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the CLI without blocking this process (the target answers from it); `onStderr` sees stderr as it grows. */
+function pcxsimWatched(args: readonly string[], onStderr: (stderr: string, child: ChildProcess) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    onStderr(stderr, child);
+  });
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
+
+const pcxsim = (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> => pcxsimWatched(args, () => undefined);
 
 describe('pcxsim conform', () => {
   it('exits 0 when the target agrees, and writes the JSON report', async () => {
@@ -68,15 +74,26 @@ describe('pcxsim conform', () => {
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ endpoint: url, conformant: true, seed: 5, runs: 15, maxSteps: 8, divergences: [] });
   }, 120_000);
 
-  it('exits 1 when the target diverges, with the rule, the step, the shrunk sequence and both answers', async () => {
+  it('exits 1 when the target diverges, with the rule, the step, the shrunk sequence and both answers; the divergence saved replays alone', async () => {
     // Like emulators that leave empty lists out: no <tagSet/> when there are no tags (spec §7.4: Tags is always there).
     const { url } = await serve((answer) => ({ ...answer, body: answer.body.replaceAll('<tagSet/>', '') }));
     const report = join(dir, 'diverges.json');
-    const run = await pcxsim('conform', '--endpoint', url, '--runs', '30', '--seed', '7', '--max-divergences', '1', '--report', report);
+    const replays = join(dir, 'replays');
+    const run = await pcxsim('conform', '--endpoint', url, '--runs', '30', '--seed', '7', '--max-divergences', '1', '--report', report, '--save-replays', replays);
     expect(run.code).toBe(1);
+    // A progress line per run, and per shrinking candidate, on stderr.
+    expect(run.stderr).toMatch(/^conform: search 1, run 1\/30: broke \[tags-per-view\]; 0 reported, [\d.]+ s$/m);
+    expect(run.stderr).toMatch(/^conform: search 1: shrinking \[tags-per-view\], candidate 1, smallest \d+ steps/m);
+    const saved = join(replays, 'divergence-1-tags-per-view.json');
+    expect(run.stdout).toContain(`pcxsim conform --endpoint ${url} --replay ${saved}`);
+    const replayed = await pcxsim('conform', '--endpoint', url, '--replay', saved, '--quiet');
+    expect(replayed.code).toBe(1);
+    expect(replayed.stderr).not.toContain('conform: '); // --quiet: no progress lines
+    expect(replayed.stdout).toContain('1 distinct divergence (1 runs of up to 1 steps');
+    expect(replayed.stdout).toContain('[tags-per-view]');
     expect(run.stdout).toContain(`pcxsim conform: ${url} diverges from pcxsim: 1 distinct divergence`);
     expect(run.stdout).toContain('[tags-per-view]');
-    expect(run.stdout).toContain('(spec §7.4)');
+    expect(run.stdout).toContain('(spec §7.4 [doc])');
     expect(run.stdout).toMatch(/→ +1\. CreateVpc\{CidrBlock:[\d./]+\} as \d{12}@[a-z0-9-]+/);
     expect(run.stdout).toMatch(/missing field at Vpc\.Tags: pcxsim has \[\]/);
     const json = JSON.parse(readFileSync(report, 'utf8')) as { conformant: boolean; divergences: { rule: { id: string }; step: number; sequence: unknown[]; action: string }[] };
@@ -115,6 +132,23 @@ describe('pcxsim conform', () => {
     }
   }, 120_000);
 
+  it('SIGTERM stops the check after the step under way and prints what was found so far', async () => {
+    const { url } = await serve((answer) => ({ ...answer, body: answer.body.replaceAll('<tagSet/>', '') }));
+    let signalled = false;
+    const run = await pcxsimWatched(['conform', '--endpoint', url, '--runs', '1000', '--seed', '7', '--max-divergences', '20'], (stderr, child) => {
+      // Once one divergence is reported, mid-search.
+      if (!signalled && / 1 reported, /.test(stderr)) {
+        signalled = true;
+        child.kill('SIGTERM');
+      }
+    });
+    expect(signalled).toBe(true);
+    expect(run.stderr).toContain('conform: SIGTERM: stopping after the step under way');
+    expect(run.stdout).toContain('partial: interrupted by SIGTERM; what was found until then follows');
+    expect(run.stdout).toContain('[tags-per-view]');
+    expect(run.code).toBe(1);
+  }, 120_000);
+
   it('exits 2 when the endpoint does not answer', async () => {
     const { url } = await serve();
     await servers.pop()!.close();
@@ -147,6 +181,21 @@ describe('pcxsim conform', () => {
       stderr.mockRestore();
     }
     expect(written.join('')).toContain(`pcxsim conform: ${message}`);
+  });
+
+  it('--help, -h and pcxsim help conform print the usage with every flag, exit 0', async () => {
+    for (const args of [['conform', '--help'], ['conform', '-h'], ['help', 'conform'], ['conform', '--endpoint', 'ftp://wrong', '--help']]) {
+      const written: string[] = [];
+      const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+      try {
+        expect(await main(args)).toBe(0);
+      } finally {
+        stdout.mockRestore();
+      }
+      const usage = written.join('');
+      expect(usage).toMatch(/^usage: pcxsim conform --endpoint URL /);
+      for (const flag of ['--replay FILE', '--save-replays DIR', '--timeout S', '--quiet', '--read-retry-ms MS', '--settle-ms MS']) expect(usage).toContain(flag);
+    }
   });
 
   it('is in pcxsim help', async () => {

@@ -37,10 +37,17 @@ export {
   defaultCredentials,
   DEFAULT_SECRET_ACCESS_KEY,
   parseAccountHeader,
+  citeRule,
+  parseReplayFile,
+  replayFileOf,
+  REPLAY_FORMAT,
 } from './conform/index.js';
 export type {
   ConformanceOptions,
+  ConformanceProgress,
   ConformanceReport,
+  TargetTraits,
+  Confidence,
   Divergence,
   Rule,
   Difference,

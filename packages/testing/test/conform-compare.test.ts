@@ -1,8 +1,10 @@
 // The comparison under the conformance checker: what counts as the same answer from two servers.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareOutcomes } from '../src/conform/compare.js';
 import { normaliseOutcome } from '../src/conform/normalise.js';
-import { ruleOf } from '../src/conform/rules.js';
+import { ReadConsistency, SETTLED_SIGNS } from '../src/conform/read-consistency.js';
+import { citeRule, ruleOf, rulesOf } from '../src/conform/rules.js';
 import type { Outcome } from '../src/conform/outcome.js';
 
 const ok = (output: Record<string, unknown>): Outcome => ({ ok: true, status: 200, output });
@@ -86,5 +88,70 @@ describe('the conformance comparison', () => {
     expect(rule('CreateVpcPeeringConnection', ok(peering('initiating-request', '')), failed(400, 'InvalidVpcPeeringConnectionRequest.OverlappingCidr'))).toBe('overlap-fails-later §2.2, §1.2');
     expect(rule('DeleteVpcPeeringConnection', failed(400, 'InvalidStateTransition'), ok({ Return: true }))).toBe('delete-by-state §3.3');
     expect(rule('CreateVpcPeeringConnection', ok(peering('active', 'Active', { ExpirationTime: '<time>' })), ok(peering('active', 'Active')))).toBe('expiration-time §1.1, §2.4');
+  });
+});
+
+describe('rule labels (issue 16: by the rule broken, not by the action or the field)', () => {
+  const question = (action: string, reference: Outcome, target: Outcome, extra = {}) => ({
+    action,
+    dryRun: false,
+    reference,
+    target,
+    differences: compareOutcomes(reference, target),
+    ...extra,
+  });
+
+  it('each rule is printed with its page, section and confidence markers', () => {
+    const accept = ruleOf(question('AcceptVpcPeeringConnection', failed(400, 'OperationNotPermitted'), ok({ VpcPeeringConnection: {} })));
+    expect(citeRule(accept)).toBe('spec §3.1 [doc]/[obs]/[emu]');
+    const route = ruleOf(question('CreateRoute', failed(400, 'RouteAlreadyExists'), ok({ Return: true })));
+    expect(citeRule(route)).toBe('routes §2.2, §2.3 [doc]/[obs]/[?]');
+  });
+
+  it('one step that breaks two rules is two divergences, each with its own differences', () => {
+    const reference = ok({ Vpc: { VpcId: '$vpc0', DhcpOptionsId: 'dopt-?', Tags: [] } });
+    const target = ok({ Vpc: { VpcId: '$vpc0' } });
+    const breaches = rulesOf(question('CreateVpc', reference, target));
+    expect(breaches.map((b) => [b.rule.id, b.differences.map((d) => d.path)])).toEqual([
+      ['response-shape', ['Vpc.DhcpOptionsId']],
+      ['tags-per-view', ['Vpc.Tags']],
+    ]);
+  });
+
+  it('an item listed under filters by one side: the filter rule when both list it unfiltered, else visibility', () => {
+    const reference = ok({ VpcPeeringConnections: [] });
+    const target = ok({ VpcPeeringConnections: [{ VpcPeeringConnectionId: '$pcx0' }] });
+    const label = (listed: boolean): string =>
+      ruleOf(question('DescribeVpcPeeringConnections', reference, target, { listedUnfiltered: () => listed })).id;
+    expect(label(true)).toBe('filters');
+    expect(label(false)).toBe('visibility');
+  });
+
+  it('a Create answering another connection than pcxsim, one of them existing before, is the duplicate-pair rule (spec §2.2)', () => {
+    const label = (existed: boolean): string =>
+      ruleOf(question('CreateVpcPeeringConnection', ok(peering('pending-acceptance', 'x')), ok({ VpcPeeringConnection: { ...(peering('pending-acceptance', 'x')['VpcPeeringConnection'] as object), VpcPeeringConnectionId: '$pcx1' } }), { existedBefore: (symbol: string) => existed && symbol === '$pcx0' })).id;
+    expect(label(true)).toBe('duplicate-pair');
+    expect(label(false)).toBe('response-shape');
+  });
+
+  it('an error only the target answers names the rule the target applied', () => {
+    expect(ruleOf(question('DeleteVpcPeeringConnection', ok({ Return: true }), failed(400, 'InvalidStateTransition'))).id).toBe('delete-by-state');
+    // A Describe's only required parameters are its filters' names.
+    expect(ruleOf(question('DescribeVpcPeeringConnections', failed(400, 'MissingParameter'), ok({ VpcPeeringConnections: [] }))).id).toBe('filters');
+  });
+});
+
+describe('measuring whether reads lag', () => {
+  it('lagging once a disagreeing read came to agree; answering at once after SETTLED_SIGNS final ones and no lag; the full retry otherwise', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 12 }), (readings) => {
+        const consistency = new ReadConsistency();
+        for (const cameToAgree of readings) consistency.record(cameToAgree);
+        const lagged = readings.includes(true);
+        const immediate = !lagged && readings.length >= SETTLED_SIGNS;
+        expect(consistency.verdict()).toBe(lagged ? 'lagging' : immediate ? 'immediate' : 'unknown');
+        expect(consistency.retryBudget(2_000, 25)).toBe(immediate ? 25 : 2_000);
+      }),
+    );
   });
 });

@@ -10,6 +10,8 @@ export interface Bend {
   readonly response?: (response: WireResponse) => WireResponse;
   /** Sees every request as it came in. */
   readonly observe?: (request: WireRequest) => void;
+  /** Handles the (bent) request instead, given the real endpoint's handling. */
+  readonly around?: (request: WireRequest, handle: (request: WireRequest) => Promise<WireResponse>) => Promise<WireResponse>;
 }
 
 /** A pcxsim endpoint with a bend. */
@@ -21,9 +23,16 @@ class BentEndpoint extends Ec2Endpoint {
     super(options);
   }
 
-  override async handle(request: WireRequest): Promise<WireResponse> {
+  // Both handle() and the HTTP server's fast path answer through answerNowOrLater: the bend sits there.
+  override answerNowOrLater(request: WireRequest): Promise<WireResponse> {
+    return this.bent(request);
+  }
+
+  private async bent(request: WireRequest): Promise<WireResponse> {
     this.bend.observe?.(request);
-    const answer = await super.handle(this.bend.request?.(request) ?? request);
+    const inner = (wire: WireRequest): Promise<WireResponse> => Promise.resolve(super.answerNowOrLater(wire));
+    const bent = this.bend.request?.(request) ?? request;
+    const answer = this.bend.around === undefined ? await inner(bent) : await this.bend.around(bent, inner);
     return this.bend.response?.(answer) ?? answer;
   }
 }
@@ -65,3 +74,55 @@ export const NEVER_FAILS_OVERLAP: Bend = {
     ),
   }),
 };
+
+/** The Action of a Query request. */
+const actionOf = (request: WireRequest): string | undefined => new URLSearchParams(text(request.body)).get('Action') ?? undefined;
+
+/** CreateVpc answers without its `dhcpOptionsId` (a response-shape difference at step 1 of nearly every sequence, spec §9.2). */
+export const CREATE_VPC_WITHOUT_DHCP_OPTIONS: Bend = {
+  response: (answer) =>
+    text(answer.body).includes('<CreateVpcResponse') ? { ...answer, body: text(answer.body).replace(/<dhcpOptionsId>[^<]*<\/dhcpOptionsId>/, '') } : answer,
+};
+
+/** DescribeVpcPeeringConnections ignores its filters (spec §4.3): every connection the caller sees is listed. */
+export const PEERING_FILTERS_IGNORED: Bend = {
+  request: (request) => {
+    if (actionOf(request) !== 'DescribeVpcPeeringConnections') return request;
+    const params = new URLSearchParams(text(request.body));
+    for (const name of [...params.keys()]) if (name.startsWith('Filter.')) params.delete(name);
+    return { ...request, body: params.toString() };
+  },
+};
+
+/**
+ * Any caller may accept (spec §3.1 says only the accepter owner, from the accepter Region): an
+ * Accept refused with OperationNotPermitted is handled again as every other account and Region the
+ * sequences use, and the first that succeeds is the answer.
+ */
+export function acceptByAnyone(accounts: readonly string[], regions: readonly string[]): Bend {
+  return {
+    around: async (request, handle) => {
+      const answer = await handle(request);
+      if (actionOf(request) !== 'AcceptVpcPeeringConnection' || !text(answer.body).includes('<Code>OperationNotPermitted</Code>')) return answer;
+      const authorization = request.headers['authorization'] ?? '';
+      for (const account of accounts) {
+        for (const region of regions) {
+          const as = authorization.replace(/Credential=[^/]+\/([^/]+)\/[^/]+\//, `Credential=${account}/$1/${region}/`);
+          const retried = await handle({ ...request, headers: { ...request.headers, authorization: as } });
+          if (retried.status === 200) return retried;
+        }
+      }
+      return answer;
+    },
+  };
+}
+
+/** Several bends at once: requests bent in order, answers in reverse order, the first `around` only. */
+export function combine(...bends: readonly Bend[]): Bend {
+  const around = bends.find((bend) => bend.around !== undefined)?.around;
+  return {
+    request: (request) => bends.reduce((bent, bend) => bend.request?.(bent) ?? bent, request),
+    response: (answer) => bends.reduceRight((bent, bend) => bend.response?.(bent) ?? bent, answer),
+    ...(around === undefined ? {} : { around }),
+  };
+}

@@ -134,7 +134,7 @@ describe('pcxsim conform against targets that behave like other emulators', () =
     expect(asJson(report)).toEqual(report);
     const text = formatReport(report);
     expect(text).toContain(`[${rule.id}]`);
-    expect(text).toContain(`(spec ${rule.spec})`);
+    expect(text).toContain(`(spec ${rule.spec} [`); // the section, then its confidence markers
     expect(text).toMatch(new RegExp(`→ +${divergence!.step}\\. ${divergence!.action}`));
   }, 240_000);
 

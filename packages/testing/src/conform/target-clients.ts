@@ -1,9 +1,28 @@
 // The clients that talk to the endpoint under test: one real EC2Client per (account, Region), no
 // retries (a retry would hide the first answer, which is the one compared), each signing with its
-// account's credentials and carrying its account's extra headers.
+// account's credentials and carrying its account's extra headers. The one exception is a kept-alive
+// connection the server closed while idle (Node's servers do after 5 s, and the checker idles that
+// long while it waits or retries a read): a reset before any answer means the request never reached
+// the server, so it is sent once more on a fresh connection, as the SDK's own retry would.
 import { EC2Client } from '@aws-sdk/client-ec2';
-import type { Caller } from '@pcxsim/engine';
+import type { Caller, Command } from '@pcxsim/engine';
 import type { AccountCredentials } from './credentials.js';
+import type { Outcome } from './outcome.js';
+import { send } from './send.js';
+import { TransportError } from './transport-error.js';
+
+/** The socket errors of a connection the server had already closed. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
+
+/** The error code under a transport failure (the SDK's error, or what it wraps). */
+function codeOf(error: unknown): string | undefined {
+  for (let inner = error, depth = 0; inner !== undefined && inner !== null && depth < 4; depth++) {
+    const code = (inner as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    inner = (inner as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
 
 /** How long a call to the target may take before it counts as a transport failure. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -28,6 +47,16 @@ export class TargetClients {
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  /** Sends `command` as `caller`; once more if the kept-alive connection turned out closed. */
+  async send(caller: Caller, command: Command): Promise<Outcome> {
+    try {
+      return await send(this.for(caller), command);
+    } catch (error) {
+      if (!(error instanceof TransportError) || !STALE_CONNECTION.has(codeOf(error) ?? '')) throw error;
+      return send(this.for(caller), command);
+    }
   }
 
   /** Closes every client's connections. */
