@@ -38,9 +38,16 @@ export async function deleteRoutesTo(run: Run, member: MeshMember, connectionIds
   for (const route of doomed) {
     const connectionId = route.VpcPeeringConnectionId!;
     const destination = route.DestinationCidrBlock!;
-    await withRetries(run, 'DeleteRoute', () =>
-      member.client.send(new DeleteRouteCommand({ RouteTableId: member.routeTableId, DestinationCidrBlock: destination })),
-    );
+    try {
+      await withRetries(run, 'DeleteRoute', () =>
+        member.client.send(new DeleteRouteCommand({ RouteTableId: member.routeTableId, DestinationCidrBlock: destination })),
+      );
+    } catch (error) {
+      // DescribeRouteTables lags (routes §2.8): a route deleted moments ago may still be listed, and
+      // deleting it again answers InvalidRoute.NotFound (routes §2.7). It is gone, as wanted: no change.
+      if ((error as Error).name !== 'InvalidRoute.NotFound') throw error;
+      continue;
+    }
     changes.push({ action: 'delete-route', member: member.name, routeTableId: member.routeTableId, destination, connectionId });
   }
 }

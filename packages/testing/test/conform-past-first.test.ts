@@ -49,7 +49,7 @@ const LIFECYCLE: readonly CommandType[] = ['CreateVpc', 'CreateVpcPeeringConnect
 describe('pcxsim conform past the first difference', () => {
   it('a target that differs at step 1 (CreateVpc) still has its later bugs found: each rule once, with its section and confidence', async () => {
     const server = await target(combine(CREATE_VPC_WITHOUT_DHCP_OPTIONS, PEERING_FILTERS_IGNORED, acceptByAnyone(DEFAULT_ACCOUNTS, DEFAULT_REGIONS)));
-    const report = await checkConformance({ endpoint: server.url, runs: 100, seed, maxSteps: 10, maxDivergences: 6, actions: LIFECYCLE, invalid: 10, readRetryMs: 200 });
+    const report = await checkConformance({ endpoint: server.url, runs: 300, seed, maxSteps: 10, maxDivergences: 6, actions: LIFECYCLE, invalid: 10, readRetryMs: 200 });
     expect(report.error).toBeUndefined();
     const rules = report.divergences.map((d) => d.rule.id);
     // The three planted bugs, and nothing else: no echo of one bug under another rule.
