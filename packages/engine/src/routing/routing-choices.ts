@@ -45,7 +45,8 @@ export const LOCAL_ROUTES_COUNT_TOWARD_QUOTA = false;
 export const DEFAULT_ZONE_SPREAD = 'round-robin' as const;
 
 /**
- * [?] reachability when the destination address lies in no subnet of the destination VPC (an IPv6
- * address: subnets here are IPv4 only): the return path is judged on the VPC's main table.
+ * [?] reachability when the destination address lies in no subnet of the destination VPC (a VPC
+ * without subnets, or an address outside every subnet's IPv4 or IPv6 block): the return path is
+ * judged on the VPC's main table.
  */
 export const RETURN_PATH_WITHOUT_SUBNET = 'main-table' as const;
