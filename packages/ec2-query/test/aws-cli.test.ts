@@ -4,62 +4,22 @@
 // `aws` (a pyenv shim for v1) may come first on PATH; .ci/run installs it when missing, and this test
 // fails — it does not skip — when it is not there.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ec2Endpoint, listen, type RunningServer } from '../src/index.js';
 import { ALICE, BOB } from './helpers.js';
+import { AWS, awsCli, requireAwsCli } from './aws-cli-runner.js';
 
-const AWS = '/usr/bin/aws';
 const run = promisify(execFile);
 const SECRETS: Readonly<Record<string, string>> = { [ALICE]: 'alice-secret', [BOB]: 'bob-secret' };
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe('the Debian AWS CLI v2', () => {
   let endpoint: Ec2Endpoint;
   let server: RunningServer;
-  const home = mkdtempSync(join(tmpdir(), 'pcxsim-awscli-'));
-
-  /** Runs `aws --endpoint-url … ec2 <args>` as `accountId` with `secret`. */
-  async function aws(accountId: string, args: readonly string[], secret = SECRETS[accountId]!): Promise<CliResult> {
-    const env = {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: home,
-      AWS_ACCESS_KEY_ID: accountId,
-      AWS_SECRET_ACCESS_KEY: secret,
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_PAGER: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_MAX_ATTEMPTS: '1',
-    };
-    try {
-      const { stdout, stderr } = await run(AWS, ['--endpoint-url', server.url, '--output', 'json', 'ec2', ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (thrown) {
-      const failed = thrown as { code?: number; stdout?: string; stderr?: string };
-      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-    }
-  }
-
-  async function ok(accountId: string, args: readonly string[]): Promise<any> {
-    const result = await aws(accountId, args);
-    if (result.code !== 0) throw new Error(`aws ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-    return result.stdout.trim() === '' ? {} : JSON.parse(result.stdout);
-  }
+  const { aws, ok } = awsCli(() => server.url, (accountId) => SECRETS[accountId]!);
 
   beforeAll(async () => {
-    if (!existsSync(AWS)) {
-      throw new Error(`Debian's AWS CLI is not installed: ${AWS} is missing (apt-get install -y awscli; .ci/run does it)`);
-    }
+    requireAwsCli();
     const { stdout, stderr } = await run(AWS, ['--version']);
     expect(`${stdout}${stderr}`).toMatch(/^aws-cli\/2\./);
     endpoint = new Ec2Endpoint({ signatures: { secrets: SECRETS } });

@@ -1,14 +1,10 @@
 // Routing over peering on the wire (issue 13): every routing action through the real
 // @aws-sdk/client-ec2, in process and over HTTP, each call checked field for field against the
 // engine (helpers.ts parity), then POST /_pcxsim/reachability and Debian's AWS CLI v2.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ec2Endpoint, listen, type RunningServer } from '../src/index.js';
 import { ALICE, BOB, Harness, rawHttp, TRANSPORTS } from './helpers.js';
+import { awsCli, requireAwsCli } from './aws-cli-runner.js';
 
 describe.each(TRANSPORTS)('the routing actions through the SDK over the %s transport', (transport) => {
   let h: Harness;
@@ -97,40 +93,11 @@ describe('POST /_pcxsim/reachability', () => {
 });
 
 describe('the routing actions through Debian’s AWS CLI v2', () => {
-  const AWS = '/usr/bin/aws';
-  const run = promisify(execFile);
-  const home = mkdtempSync(join(tmpdir(), 'pcxsim-awscli-routes-'));
   let server: RunningServer;
-
-  async function aws(account: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env = {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: home,
-      AWS_ACCESS_KEY_ID: account,
-      AWS_SECRET_ACCESS_KEY: 'x',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_PAGER: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_MAX_ATTEMPTS: '1',
-    };
-    try {
-      const { stdout, stderr } = await run(AWS, ['--endpoint-url', server.url, '--output', 'json', 'ec2', ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (thrown) {
-      const failed = thrown as { code?: number; stdout?: string; stderr?: string };
-      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-    }
-  }
-  async function ok(account: string, args: readonly string[]): Promise<any> {
-    const result = await aws(account, args);
-    if (result.code !== 0) throw new Error(`aws ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-    return result.stdout.trim() === '' ? {} : JSON.parse(result.stdout);
-  }
+  const { ok, aws } = awsCli(() => server.url);
 
   beforeAll(async () => {
-    if (!existsSync(AWS)) throw new Error(`Debian's AWS CLI is not installed: ${AWS} is missing`);
+    requireAwsCli();
     server = await listen(new Ec2Endpoint({ worldOptions: { seed: 15 } }));
   });
   afterAll(() => server?.close());
