@@ -3,29 +3,14 @@
 // at once, yet Describe shows it D ms more). Every change to a VPC comes here from `writeVpc`.
 import { laggingVpcs, members, reindex, viewKey, vpcsOf } from './indexes.js';
 import { emptyPMap, pdelete, pget, pkeys, pset } from './pmap.js';
+import { keptVersions } from './kept-versions.js';
 import { enqueue } from './schedule.js';
 import type { Tx } from './tx.js';
 import type { VpcRecord, VpcVersion, World } from './world.js';
 
 const vpcViewOf = (vpc: VpcRecord): string => viewKey(vpc.ownerId, vpc.region);
 
-/**
- * The versions worth keeping at `clock`: from the newest one shown by then on. A history of a single
- * version that Describe shows already — or of a VPC that never was shown, then deleted — says nothing
- * the current state does not: `null`.
- */
-function kept(versions: readonly VpcVersion[], clock: number): readonly VpcVersion[] | null {
-  let first = 0;
-  for (let i = versions.length - 1; i > 0; i--) {
-    if (versions[i]!.from <= clock) {
-      first = i;
-      break;
-    }
-  }
-  const out = first === 0 ? versions : Object.freeze(versions.slice(first));
-  if (out.length === 1 && (out[0]!.from <= clock || out[0]!.vpc === null)) return null;
-  return out;
-}
+const kept = (versions: readonly VpcVersion[], clock: number): readonly VpcVersion[] | null => keptVersions(versions, clock, (version) => version.vpc === null);
 
 function setVersions(tx: Tx, vpcId: string, view: string, versions: readonly VpcVersion[] | null): void {
   const all = tx.w.vpcVersions ?? emptyPMap<readonly VpcVersion[]>();

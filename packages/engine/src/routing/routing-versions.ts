@@ -8,6 +8,7 @@
 // local routes are derived when read (routing-records.ts), from the connection and VPC as they are.
 import { members, reindex, viewKey } from '../indexes.js';
 import { emptyPMap, pdelete, pget, pkeys, pset, type PMap } from '../pmap.js';
+import { keptVersions } from '../kept-versions.js';
 import { enqueue } from '../schedule.js';
 import type { Tx } from '../tx.js';
 import type { World } from '../world.js';
@@ -31,19 +32,8 @@ const lagKeyOf = (record: SubnetRecord | RouteTableRecord): string =>
   ('subnetId' in record ? laggingSubnets : laggingTables)(viewKey(record.ownerId, record.region));
 const idOf = (record: SubnetRecord | RouteTableRecord): string => ('subnetId' in record ? record.subnetId : record.routeTableId);
 
-/** The versions worth keeping at `clock`: from the newest one shown by then on; `null` when the current state says it all. */
-function kept(versions: readonly RoutingVersion[], clock: number): readonly RoutingVersion[] | null {
-  let first = 0;
-  for (let i = versions.length - 1; i > 0; i--) {
-    if (versions[i]!.from <= clock) {
-      first = i;
-      break;
-    }
-  }
-  const out = first === 0 ? versions : Object.freeze(versions.slice(first));
-  if (out.length === 1 && (out[0]!.from <= clock || out[0]!.record === null)) return null;
-  return out;
-}
+const kept = (versions: readonly RoutingVersion[], clock: number): readonly RoutingVersion[] | null =>
+  keptVersions(versions, clock, (version) => version.record === null);
 
 function setVersions(tx: Tx, id: string, lagKey: string, versions: readonly RoutingVersion[] | null): void {
   const all: PMap<readonly RoutingVersion[]> = tx.w.routing.versions ?? emptyPMap<readonly RoutingVersion[]>();
