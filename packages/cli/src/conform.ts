@@ -24,8 +24,8 @@ import { isEc2Action, type Ec2Action } from '@pcxsim/ec2-query';
 import { defineCommand } from './command.js';
 import { anyText, commaList, httpUrl, integer, option, repeated, toggle, UsageError, type FlagValues, type Parse } from './flags.js';
 
-/** `--credentials FILE`: each account's access key, secret and headers, read and checked. */
-function credentialsFile(file: string, flag: string): CredentialsByAccount {
+/** A flag's file, parsed by `parse`; an unreadable or unparsable file is a usage error naming the flag. */
+function parsedFile<T>(file: string, flag: string, parse: (text: string) => T): T {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -33,26 +33,17 @@ function credentialsFile(file: string, flag: string): CredentialsByAccount {
     throw new UsageError(`${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   try {
-    return parseCredentials(text);
+    return parse(text);
   } catch (error) {
     throw new UsageError(`${flag} ${file}: ${(error as Error).message}`);
   }
 }
 
+/** `--credentials FILE`: each account's access key, secret and headers, read and checked. */
+const credentialsFile = (file: string, flag: string): CredentialsByAccount => parsedFile(file, flag, parseCredentials);
+
 /** `--replay FILE`: the sequence of a replay file (replay-file.ts in @pcxsim/testing). */
-function replayFile(file: string, flag: string): readonly SequenceStep[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    return parseReplayFile(text);
-  } catch (error) {
-    throw new UsageError(`${flag} ${file}: ${(error as Error).message}`);
-  }
-}
+const replayFile = (file: string, flag: string): readonly SequenceStep[] => parsedFile(file, flag, parseReplayFile);
 
 /** `--header-per-account NAME[=VALUE]`. */
 const accountHeader: Parse<AccountHeader> = (text, flag) => {
